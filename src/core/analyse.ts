@@ -1,0 +1,19 @@
+import { judgeStatement, classifySection } from './classify.js';
+import type { Cue } from './cues/index.js';
+import { parseMarkdown } from './parse.js';
+import { splitSections } from './sections.js';
+import { extractStatements } from './statements.js';
+import { LineIndex } from './text.js';
+import type { SectionAnalysis } from './types.js';
+
+/**
+ * Parses one chunk (or a whole document) and judges every section in it.
+ * Positions are relative to the chunk; the linter rebases them.
+ */
+export function analyseChunk(text: string, cues: readonly Cue[]): SectionAnalysis[] {
+  const index = new LineIndex(text);
+  return splitSections(parseMarkdown(text), text).map(({ section, nodes }) => {
+    const statements = extractStatements(nodes, index).map((statement) => judgeStatement(statement, cues));
+    return { section, statements, classification: classifySection(section, statements) };
+  });
+}

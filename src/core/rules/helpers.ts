@@ -1,0 +1,29 @@
+import { PREAMBLE } from '../sections.js';
+import type { Evidence, Range, RelatedLocation, Section, SectionAnalysis, Side } from '../types.js';
+import type { RuleContext } from './types.js';
+
+/** Where a section-level finding goes: the heading line, or the first body line of the preamble. */
+export function sectionRange(context: RuleContext, section: Section): Range {
+  if (section.headingLine !== null) return context.index.lineRange(section.headingLine);
+  const firstContent = section.blocks[0]?.startLine ?? section.startLine;
+  return context.index.lineRange(firstContent);
+}
+
+export function sectionName(section: Section): string {
+  return section.heading === PREAMBLE ? 'The text before the first heading' : `Section "${section.heading}"`;
+}
+
+export function strongest(analysis: SectionAnalysis, side: Side): Evidence | undefined {
+  return analysis.classification.evidence.find((item) => item.side === side);
+}
+
+export function describeEvidence(evidence: Evidence): string {
+  return `${evidence.reason} "${evidence.match}" (line ${evidence.line})`;
+}
+
+export function evidenceLocation(context: RuleContext, evidence: Evidence, label: string): RelatedLocation {
+  return {
+    range: context.index.range(evidence.startOffset, evidence.endOffset),
+    message: `${label}: ${evidence.reason} (${evidence.cueId}): ${evidence.text}`,
+  };
+}

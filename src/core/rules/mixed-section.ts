@@ -1,0 +1,62 @@
+import type { SectionAnalysis, StatementJudgement, Suggestion } from '../types.js';
+import { describeEvidence, evidenceLocation, sectionName, sectionRange, strongest } from './helpers.js';
+import type { Rule, RuleContext } from './types.js';
+
+/**
+ * A section whose body does both jobs: the product manager's (why, market,
+ * goals) and the product owner's (stories, criteria, estimates).
+ */
+export const mixedSection: Rule = {
+  id: 'mixed-section',
+  description: 'A section mixes strategic (PM) content with tactical (PO) delivery detail.',
+  defaultSeverity: 'warning',
+  fixable: false,
+  defaultOptions: {},
+  check(context) {
+    for (const analysis of context.sections) {
+      if (analysis.classification.label !== 'mixed') continue;
+      const strategic = strongest(analysis, 'strategic');
+      const tactical = strongest(analysis, 'tactical');
+      if (!strategic || !tactical) continue;
+      const split = splitSuggestion(context, analysis);
+      context.report({
+        message:
+          `${sectionName(analysis.section)} mixes strategy (${describeEvidence(strategic)}) with delivery detail ` +
+          `(${describeEvidence(tactical)}); each audience reads past the other's half, so give each its own section.`,
+        range: sectionRange(context, analysis.section),
+        evidence: analysis.classification.evidence,
+        related: [evidenceLocation(context, strategic, 'strategic'), evidenceLocation(context, tactical, 'tactical')],
+        suggestions: split ? [split] : undefined,
+      });
+    }
+  },
+};
+
+const SPLIT_HEADINGS = { strategic: 'Strategy', tactical: 'Delivery detail' } as const;
+
+/**
+ * When the strategic and the tactical statements form two runs of whole
+ * blocks, a heading between the runs splits the section without moving text.
+ */
+function splitSuggestion(context: RuleContext, analysis: SectionAnalysis): Suggestion | undefined {
+  const sided = analysis.statements.filter((judgement): judgement is StatementJudgement & { side: 'strategic' | 'tactical' } => judgement.side !== null);
+  const switches = sided.filter((judgement, i) => i > 0 && judgement.side !== sided[i - 1].side);
+  if (switches.length !== 1) return undefined;
+  const second = switches[0];
+  const before = sided[sided.indexOf(second) - 1];
+  if (before.statement.block === second.statement.block) return undefined;
+  const target = analysis.section.blocks[second.statement.block];
+  if (!target) return undefined;
+  const offset = context.index.lineStart(target.startLine);
+  if (context.index.lineText(target.startLine).slice(0, target.startOffset - offset).trim() !== '') return undefined;
+  const depth = Math.min(6, Math.max(2, analysis.section.depth + 1));
+  const title = SPLIT_HEADINGS[second.side];
+  const eol = context.text.includes('\r\n') ? '\r\n' : '\n';
+  const lead = target.startLine > 1 && context.index.lineText(target.startLine - 1).trim() === '' ? '' : eol;
+  const hashes = '#'.repeat(depth);
+  return {
+    desc: `Split the section: insert a "${title}" heading before line ${target.startLine}`,
+    fix: { range: [offset, offset], text: `${lead}${hashes} ${title}${eol}${eol}` },
+    snippet: `${lead}${hashes} \${1:${title}}${eol}${eol}`,
+  };
+}
