@@ -68,7 +68,7 @@ export class ConfigFileResolver {
       const uri = vscode.Uri.joinPath(directory, name);
       const bytes = await this.readFile(uri);
       if (bytes === undefined) continue;
-      return { uri, ...parseConfigText(new TextDecoder().decode(bytes)) };
+      return { uri, ...parseConfigText(new TextDecoder().decode(bytes).replace(/^\uFEFF/, '')) };
     }
     return undefined;
   }
@@ -86,4 +86,30 @@ export function configProblemDiagnostics(problems: readonly ConfigProblem[]): vs
     diagnostic.source = 'pmpo-lint';
     return diagnostic;
   });
+}
+
+/** The folder of a config file: the base of its relative globs. */
+export function configFolder(file: ConfigFile): vscode.Uri {
+  return file.uri.with({ path: file.uri.path.replace(/\/[^/]*$/, '') || '/' });
+}
+
+/** `uri`'s path relative to `base`, or undefined when it is not inside it. */
+export function relativePath(base: vscode.Uri, uri: vscode.Uri): string | undefined {
+  if (base.scheme !== uri.scheme) return undefined;
+  const prefix = `${base.path.replace(/\/+$/, '')}/`;
+  return uri.path.startsWith(prefix) ? uri.path.slice(prefix.length) : undefined;
+}
+
+/**
+ * The name the core sees, as the CLI computes it: relative to the folder of the
+ * config file that applies, else to the workspace folder, so `documentKinds`
+ * globs mean the same in both.
+ */
+export function lintFileName(uri: vscode.Uri, file: ConfigFile | undefined, workspaceFolderUri: vscode.Uri | undefined): string {
+  const bases = [file ? configFolder(file) : undefined, workspaceFolderUri].filter((base): base is vscode.Uri => !!base);
+  for (const base of bases) {
+    const relative = relativePath(base, uri);
+    if (relative !== undefined) return relative;
+  }
+  return uri.path;
 }

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { Config } from '../core/config.js';
 import type { Finding, LintResult } from '../core/types.js';
-import { configProblemDiagnostics, ConfigFileResolver, layerConfigs, type ConfigFile } from './config-files.js';
+import { configProblemDiagnostics, ConfigFileResolver, layerConfigs, lintFileName, type ConfigFile } from './config-files.js';
 import { IGNORED_SCHEMES, MARKDOWN_LANGUAGE, SETTINGS_SECTION } from './constants.js';
 import { capFindings, toDiagnostic } from './convert.js';
 import { getLintRunner } from './lint-runner.js';
@@ -24,13 +24,6 @@ export interface DocumentState {
 
 export function isLintable(document: vscode.TextDocument): boolean {
   return document.languageId === MARKDOWN_LANGUAGE && !IGNORED_SCHEMES.has(document.uri.scheme);
-}
-
-/** The name core sees: workspace-relative when possible, so `documentKinds` globs match as in the CLI. */
-export function fileNameFor(uri: vscode.Uri): string {
-  const folder = vscode.workspace.getWorkspaceFolder(uri);
-  if (!folder) return uri.path;
-  return vscode.workspace.asRelativePath(uri, false);
 }
 
 export class LintController implements vscode.Disposable {
@@ -74,11 +67,12 @@ export class LintController implements vscode.Disposable {
     return this.states.get(uri.toString());
   }
 
-  async configFor(uri: vscode.Uri): Promise<{ config: Config; file?: ConfigFile }> {
+  /** The merged layers below front matter for a document, and the file name core should see. */
+  async configFor(uri: vscode.Uri): Promise<{ config: Config; file?: ConfigFile; fileName: string }> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const file = uri.scheme === 'untitled' ? undefined : await this.resolver.nearest(uri, folder?.uri);
     if (file?.problems.length) this.reportConfigProblems(file);
-    return { config: layerConfigs(this.settingsConfig, file), file };
+    return { config: layerConfigs(this.settingsConfig, file), file, fileName: lintFileName(uri, file, folder?.uri) };
   }
 
   private reportConfigProblems(file: ConfigFile): void {
@@ -117,8 +111,8 @@ export class LintController implements vscode.Disposable {
     const version = document.version;
     const started = Date.now();
     try {
-      const { config, file } = await this.configFor(document.uri);
-      const result = await getLintRunner().lint({ key, text: document.getText(), fileName: fileNameFor(document.uri), config });
+      const { config, file, fileName } = await this.configFor(document.uri);
+      const result = await getLintRunner().lint({ key, text: document.getText(), fileName, config });
       if (!this.generations.isCurrent(key, generation) || document.isClosed) {
         this.logger.verbose(`dropped a stale result for ${key}`);
         return undefined;

@@ -1,17 +1,28 @@
-// Which files workspace analysis skips: `ignores` globs and .gitignore files,
-// each relative to the folder that declares it (files.exclude is applied by
-// workspace.findFiles itself).
-import ignore, { type Ignore } from 'ignore';
+// Which files workspace analysis skips: `ignores` globs (matched like the CLI,
+// relative to the folder of the config that declares them) and .gitignore
+// files (gitignore rules, relative to their folder). files.exclude is applied
+// by workspace.findFiles itself.
+import ignore from 'ignore';
+import picomatch from 'picomatch';
 
 export interface IgnoreScope {
-  /** Folder the patterns are relative to, as a path ('' for the workspace folder root). */
+  /** Folder the patterns are relative to, as a workspace-relative path ('' for the root). */
   base: string;
-  matcher: Ignore;
+  matches(path: string): boolean;
 }
 
-export function createScope(base: string, patterns: readonly string[] | string): IgnoreScope {
-  const matcher = ignore({ allowRelativePaths: true }).add(typeof patterns === 'string' ? patterns : [...patterns]);
-  return { base: base.replace(/^\/+|\/+$/g, ''), matcher };
+function normaliseBase(base: string): string {
+  return base.replace(/^\/+|\/+$/g, '');
+}
+
+export function gitignoreScope(base: string, text: string): IgnoreScope {
+  const matcher = ignore({ allowRelativePaths: true }).add(text);
+  return { base: normaliseBase(base), matches: (path) => matcher.ignores(path) };
+}
+
+export function globScope(base: string, globs: readonly string[]): IgnoreScope {
+  const matcher = globs.length ? picomatch([...globs], { dot: true }) : () => false;
+  return { base: normaliseBase(base), matches: (path) => matcher(path) };
 }
 
 /** `relativePath` is relative to the workspace folder, with forward slashes. */
@@ -20,6 +31,6 @@ export function isIgnored(relativePath: string, scopes: readonly IgnoreScope[]):
   return scopes.some((scope) => {
     if (scope.base && !path.startsWith(`${scope.base}/`)) return false;
     const inner = scope.base ? path.slice(scope.base.length + 1) : path;
-    return inner !== '' && scope.matcher.ignores(inner);
+    return inner !== '' && scope.matches(inner);
   });
 }

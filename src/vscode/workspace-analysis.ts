@@ -4,8 +4,8 @@ import * as vscode from 'vscode';
 import type { Config } from '../core/config.js';
 import type { Finding, LintResult } from '../core/types.js';
 import type { ConfigFileResolver } from './config-files.js';
-import { layerConfigs } from './config-files.js';
-import { createScope, isIgnored, type IgnoreScope } from './ignores.js';
+import { configFolder, layerConfigs, lintFileName, relativePath } from './config-files.js';
+import { gitignoreScope, globScope, isIgnored, type IgnoreScope } from './ignores.js';
 import { getLintRunner } from './lint-runner.js';
 
 export interface AnalysedDocument {
@@ -65,7 +65,7 @@ async function gitignoreScopes(folder: vscode.WorkspaceFolder): Promise<IgnoreSc
     const text = await readText(file);
     if (text === undefined) continue;
     const base = vscode.workspace.asRelativePath(file, false).replace(/(^|\/)\.gitignore$/, '');
-    scopes.push(createScope(base, text));
+    scopes.push(gitignoreScope(base, text));
   }
   return scopes;
 }
@@ -80,7 +80,7 @@ export async function analyseWorkspace(context: AnalysisContext, progress: vscod
   let scanned = 0;
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     if (token.isCancellationRequested) break;
-    const scopes = [createScope('', context.settingsConfig.ignores ?? []), ...(await gitignoreScopes(folder))];
+    const scopes = [globScope('', context.settingsConfig.ignores ?? []), ...(await gitignoreScopes(folder))];
     const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, MARKDOWN_GLOB), undefined, undefined, token);
     files.sort((a, b) => a.path.localeCompare(b.path));
     for (const uri of files) {
@@ -88,7 +88,7 @@ export async function analyseWorkspace(context: AnalysisContext, progress: vscod
       const name = relativeTo(folder.uri, uri);
       progress.report({ message: name, increment: 100 / Math.max(1, files.length) / Math.max(1, vscode.workspace.workspaceFolders!.length) });
       const configFile = await context.resolver.nearest(uri, folder.uri);
-      const fileScopes = configFile?.config.ignores?.length ? [createScope(relativeTo(folder.uri, configFile.uri).replace(/\/?[^/]*$/, ''), configFile.config.ignores)] : [];
+      const fileScopes = configFile?.config.ignores?.length ? [globScope(relativePath(folder.uri, configFolder(configFile)) ?? '', configFile.config.ignores)] : [];
       if (isIgnored(name, [...scopes, ...fileScopes])) {
         context.log(`workspace analysis: ignored ${name}`);
         continue;
@@ -97,7 +97,7 @@ export async function analyseWorkspace(context: AnalysisContext, progress: vscod
       if (text === undefined) continue;
       scanned++;
       const key = `workspace:${uri.toString()}`;
-      const result = await getLintRunner().lint({ key, text, fileName: name, config: layerConfigs(context.settingsConfig, configFile) });
+      const result = await getLintRunner().lint({ key, text, fileName: lintFileName(uri, configFile, folder.uri), config: layerConfigs(context.settingsConfig, configFile) });
       getLintRunner().forget(key);
       if (result.skipped) context.log(`workspace analysis: ${name}: ${result.skipped}`);
       if (result.skipped || result.kind === 'unknown') continue;

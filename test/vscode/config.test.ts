@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 vi.mock('vscode', () => import('./vscode-mock'));
 
 import { lint } from '../../src/core/index';
-import { configDirectories, configProblemDiagnostics, ConfigFileResolver, layerConfigs } from '../../src/vscode/config-files';
+import { configDirectories, configProblemDiagnostics, ConfigFileResolver, layerConfigs, lintFileName } from '../../src/vscode/config-files';
 import { readEditorOptions, readSettingsConfig, DEFAULT_EDITOR_OPTIONS } from '../../src/vscode/settings';
 import { Uri } from './vscode-mock';
 
@@ -57,6 +57,12 @@ describe('ConfigFileResolver', () => {
     expect((await resolver.nearest(Uri.file('/one/doc.md') as never, Uri.file('/one') as never))?.config.kind).toBe('vision');
   });
 
+  it('ignores a byte order mark like the CLI', async () => {
+    const fs = fakeFs({ '/ws/.pmpo-lint.json': '\uFEFF{"kind": "prd"}' });
+    const file = await new ConfigFileResolver(fs.readFile).nearest(Uri.file('/ws/doc.md') as never, Uri.file('/ws') as never);
+    expect(file).toMatchObject({ config: { kind: 'prd' }, problems: [] });
+  });
+
   it('reports an invalid file with line and column and contributes nothing', async () => {
     const fs = fakeFs({ '/ws/.pmpo-lint.json': '{\n  "rules": {"no-such-rule": "warning"}\n}' });
     const file = await new ConfigFileResolver(fs.readFile).nearest(Uri.file('/ws/doc.md') as never, Uri.file('/ws') as never);
@@ -65,6 +71,22 @@ describe('ConfigFileResolver', () => {
     expect(diagnostic.range.start).toMatchObject({ line: 1, character: 12 });
     expect(diagnostic.message).toBe('Invalid pmpo-lint configuration: unknown rule "no-such-rule"');
     expect(layerConfigs({ kind: 'prd' }, file)).toEqual({ kind: 'prd' });
+  });
+});
+
+describe('lintFileName', () => {
+  it('is relative to the config file folder, else the workspace folder, as in the CLI', () => {
+    const file = { uri: Uri.file('/ws/team/.pmpo-lint.json') as never, config: {}, problems: [] };
+    expect(lintFileName(Uri.file('/ws/team/plans/q3.md') as never, file, Uri.file('/ws') as never)).toBe('plans/q3.md');
+    expect(lintFileName(Uri.file('/ws/other/q3.md') as never, undefined, Uri.file('/ws') as never)).toBe('other/q3.md');
+    expect(lintFileName(Uri.file('/tmp/q3.md') as never, undefined, undefined)).toBe('/tmp/q3.md');
+  });
+
+  it('lets documentKinds globs with folders decide the kind', () => {
+    const config = { documentKinds: { roadmap: ['plans/**/*.md'] } };
+    const file = { uri: Uri.file('/ws/team/.pmpo-lint.json') as never, config, problems: [] };
+    const fileName = lintFileName(Uri.file('/ws/team/plans/q3.md') as never, file, Uri.file('/ws') as never);
+    expect(lint('# Q3\n', { fileName, config: layerConfigs({}, file) }).kind).toBe('roadmap');
   });
 });
 

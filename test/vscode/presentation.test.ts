@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/core/index';
-import { createScope, isIgnored } from '../../src/vscode/ignores';
+import { gitignoreScope, globScope, isIgnored } from '../../src/vscode/ignores';
 import { codeLensTitle, escapeMarkdown, explainMarkdown, hoverMarkdown, shouldShow, statusText } from '../../src/vscode/presentation';
 import { TEMPLATE_CHOICES, templatesFromSnippets } from '../../src/vscode/templates';
 
@@ -70,9 +70,11 @@ describe('templates from the snippets file', () => {
 });
 
 describe('workspace ignores', () => {
-  it('applies ignores globs and nested .gitignore files relative to their folder', () => {
-    const scopes = [createScope('', ['**/node_modules/**', 'CHANGELOG.md']), createScope('docs', 'drafts/\n*.tmp.md\n')];
+  it('applies ignores globs (as the CLI) and nested .gitignore files relative to their folder', () => {
+    const scopes = [globScope('', ['**/node_modules/**', 'CHANGELOG.md']), gitignoreScope('docs', 'drafts/\n*.tmp.md\n')];
     expect(isIgnored('CHANGELOG.md', scopes)).toBe(true);
+    expect(isIgnored('sub/CHANGELOG.md', scopes)).toBe(false);
+    expect(isIgnored('team/roadmap.md', [globScope('team', ['roadmap.md'])])).toBe(true);
     expect(isIgnored('pkg/node_modules/x/prd.md', scopes)).toBe(true);
     expect(isIgnored('docs/drafts/prd.md', scopes)).toBe(true);
     expect(isIgnored('docs/a.tmp.md', scopes)).toBe(true);
