@@ -59,7 +59,7 @@ function headingSection(node: Heading, text: string): Section {
   const start = node.position!.start;
   const end = node.position!.end;
   return {
-    heading: toString(node).trim(),
+    heading: toString(node, { includeHtml: false }).trim(),
     depth: node.depth,
     headingLine: start.line,
     headingEndLine: end.line,
