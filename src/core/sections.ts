@@ -103,7 +103,7 @@ function toBlock(node: RootContent, text: string): Block {
 function isPseudoHeading(node: Extract<RootContent, { type: 'paragraph' }>, text: string): boolean {
   const [first, ...rest] = node.children;
   if (first?.type !== 'strong') return false;
-  if (rest.some((child) => child.type !== 'text' || !/^\s*:?\s*$/.test(child.value))) return false;
+  if (rest.some((child) => child.type !== 'text' || !/^\s*(?::\s*)?$/.test(child.value))) return false;
   return !text.slice(node.position!.start.offset, node.position!.end.offset).includes('\n');
 }
 
