@@ -15,7 +15,7 @@ import { exitCodeFor, toCliResults, type CliFileResult } from './results.js';
 import { findFiles } from './walk.js';
 
 export interface Output {
-  write(text: string): unknown;
+  write(text: string | Uint8Array): unknown;
 }
 
 export interface CliIO {
@@ -76,7 +76,8 @@ async function lintStdin(options: CliOptions, io: CliIO, resolver: ConfigResolve
   const task: LintTask = { filePath: options.stdinFilename ? path : STDIN_NAME, explicit: true, ...resolver.forFile(path) };
   if (!options.stdinFilename) task.fileName = STDIN_NAME;
   const fileReport = lintBytes(bytes, task, { fix: options.fix, productOnly: false });
-  if (options.fix) io.stdout.write(fileReport.fixedText ?? new TextDecoder().decode(bytes));
+  // Unfixed input goes back as the very bytes that came in (BOM, encoding and all).
+  if (options.fix) io.stdout.write(fileReport.fixedText ?? bytes);
   return fileReport;
 }
 

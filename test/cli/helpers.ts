@@ -34,7 +34,8 @@ export async function runCli(argv: string[], cwd: string, stdin?: string | Uint8
   const input = stdin === undefined ? undefined : typeof stdin === 'string' ? stdin : (async function* () {
     yield stdin;
   })();
-  const code = await run(argv, { cwd, stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, stdin: input });
+  const decode = (text: string | Uint8Array) => (typeof text === 'string' ? text : new TextDecoder('utf-8', { ignoreBOM: true }).decode(text));
+  const code = await run(argv, { cwd, stdout: { write: (text) => (stdout += decode(text)) }, stderr: { write: (text) => (stderr += decode(text)) }, stdin: input });
   return { code, stdout, stderr };
 }
 
