@@ -41,7 +41,11 @@ export async function lintFiles(tasks: readonly LintTask[], options: LintFilesOp
   const linter = createLinter();
   const reports: FileReport[] = [];
   for (const task of tasks) {
-    const bytes = await readFile(task.filePath);
+    const bytes = await readFile(task.filePath).catch((error: NodeJS.ErrnoException) => `Skipped: the file cannot be read (${error.code ?? error.message}).`);
+    if (typeof bytes === 'string') {
+      reports.push({ filePath: task.filePath, result: skippedResult(bytes), listed: true });
+      continue;
+    }
     const report = lintBytes(bytes, task, options, linter);
     if (report.fixedText !== undefined) await writeFile(task.filePath, report.fixedText, 'utf8');
     reports.push(report);

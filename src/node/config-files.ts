@@ -34,8 +34,9 @@ export function loadConfigFile(path: string): LoadedConfig {
   }
   const { config, problems } = parseConfigText(text.replace(/^\uFEFF/, ''));
   if (problems.length > 0) {
-    const lines = problems.map((problem) => `${file}:${problem.line}:${problem.column}: ${problem.message}`);
-    throw new ConfigFileError(lines.join('\n'));
+    const [first] = problems;
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+    throw new ConfigFileError(`${file}:${first.line}:${first.column}: ${first.message}${more}`);
   }
   return { file, folder: dirname(file), config };
 }

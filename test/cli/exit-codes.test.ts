@@ -95,3 +95,12 @@ describe('skipped files warn without changing the exit code', () => {
     expect(result.stdout).not.toContain('notes.md');
   });
 });
+
+describe('config problems are one line', () => {
+  it('names the first problem and counts the rest', async () => {
+    const root = makeTree({ 'a.md': CLEAN_PRD, '.pmpo-lint.json': '{"colour": 1, "size": 2, "kind": "memo"}' });
+    const result = await runCli([], root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^pmpo-lint: \/\S+\.pmpo-lint\.json:1:2: unknown key "colour" \(and 2 more problems\)\n$/);
+  });
+});
