@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { formatSarif } from '../../src/cli/formatters/sarif.js';
 import { STYLISH_PROBLEM_PATTERN } from '../../src/cli/formatters/stylish.js';
 import { toCliResults } from '../../src/cli/results.js';
 import type { Finding, LintResult } from '../../src/core/types.js';
@@ -149,6 +150,19 @@ describe('--format sarif', () => {
       locations: [{ physicalLocation: { artifactLocation: { uri: 'docs/my%20checkout.md', uriBaseId: '%SRCROOT%' }, region: { startLine: 7, startColumn: 1, endLine: 7, endColumn: 41 } } }],
     });
     expect(run.invocations[0].toolExecutionNotifications[0].message.text).toMatch(/binary/);
+  });
+
+  it('turns related locations into valid relatedLocations and info into note', () => {
+    const lintResult: LintResult = { kind: 'prd', kindSource: 'front-matter', findings: [{ ...FULL_FINDING, severity: 'info' }], sections: [] };
+    const results = toCliResults([{ filePath: '/work/docs/prd.md', result: lintResult, listed: true }], { quiet: false });
+    const log = JSON.parse(formatSarif(results, { cwd: '/work', version: '0.0.0' }));
+    expect(validateSarif(log)).toEqual([]);
+    expect(log.runs[0].results[0]).toMatchObject({
+      level: 'note',
+      relatedLocations: [{ id: 0, message: { text: 'strategic: share' }, physicalLocation: { artifactLocation: { uri: 'docs/prd.md' }, region: { startLine: 4, startColumn: 1, endLine: 4, endColumn: 12 } } }],
+    });
+    const outside = JSON.parse(formatSarif(toCliResults([{ filePath: '/elsewhere/prd.md', result: lintResult, listed: true }], { quiet: false }), { cwd: '/work', version: '0.0.0' }));
+    expect(outside.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'file:///elsewhere/prd.md' });
   });
 
   it('the schema check catches a broken log', () => {
