@@ -246,3 +246,62 @@ export function applyWorkspaceEdit(text: string, edit: WorkspaceEdit): string {
   for (const item of withOffsets) output = output.slice(0, item.start) + item.text + output.slice(item.end);
   return output;
 }
+
+// ---- Just enough of the API surface for the LintController tests ----
+
+export class EventEmitter<T> {
+  private listeners: ((value: T) => void)[] = [];
+  readonly event = (listener: (value: T) => void) => {
+    this.listeners.push(listener);
+    return { dispose: () => (this.listeners = this.listeners.filter((item) => item !== listener)) };
+  };
+  fire(value: T): void {
+    for (const listener of this.listeners) listener(value);
+  }
+  dispose(): void {
+    this.listeners = [];
+  }
+}
+
+export class DiagnosticCollection {
+  readonly entries = new Map<string, Diagnostic[]>();
+  constructor(readonly name: string) {}
+  set(uri: Uri, diagnostics: Diagnostic[]): void {
+    this.entries.set(uri.toString(), diagnostics);
+  }
+  get(uri: Uri): Diagnostic[] | undefined {
+    return this.entries.get(uri.toString());
+  }
+  delete(uri: Uri): void {
+    this.entries.delete(uri.toString());
+  }
+  clear(): void {
+    this.entries.clear();
+  }
+  dispose(): void {
+    this.entries.clear();
+  }
+}
+
+/** Settings and workspace state the tests set up. */
+export const testState = {
+  settings: {} as Record<string, unknown>,
+  workspaceFolder: undefined as { uri: Uri; name: string; index: number } | undefined,
+  files: {} as Record<string, string>,
+};
+
+export const languages = {
+  createDiagnosticCollection: (name: string) => new DiagnosticCollection(name),
+};
+
+export const workspace = {
+  textDocuments: [] as unknown[],
+  getConfiguration: () => ({ get: (key: string) => testState.settings[key] }),
+  getWorkspaceFolder: (uri: Uri) => (testState.workspaceFolder && uri.path.startsWith(`${testState.workspaceFolder.uri.path}/`) ? testState.workspaceFolder : undefined),
+  fs: {
+    readFile: async (uri: Uri) => {
+      if (!(uri.path in testState.files)) throw new Error(`ENOENT ${uri.path}`);
+      return new TextEncoder().encode(testState.files[uri.path]);
+    },
+  },
+};
