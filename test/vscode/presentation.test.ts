@@ -62,6 +62,14 @@ describe('templates from the snippets file', () => {
     expect(result.templates.map((template) => template.body)).toEqual(TEMPLATE_CHOICES.map((choice) => `# ${choice.label}\n$0`));
   });
 
+  it('finds all six templates in the bundled snippets file', () => {
+    const result = templatesFromSnippets(readFileSync(new URL('../../snippets/pmpo-lint.code-snippets', import.meta.url), 'utf8'));
+    if ('error' in result) throw new Error(result.error);
+    expect(result.missing).toEqual([]);
+    expect(result.templates.map((template) => template.id)).toEqual(['prd', 'roadmap', 'backlog', 'vision', 'story', 'criteria']);
+    expect(result.templates[0].body).toMatch(/product requirements/);
+  });
+
   it('names missing prefixes and rejects broken JSON', () => {
     const result = templatesFromSnippets('{"x": {"prefix": "po-story", "body": "As a"}}');
     expect('missing' in result && result.missing).toEqual(['pm-prd', 'pm-roadmap', 'po-backlog', 'pm-vision-doc', 'po-criteria']);

@@ -3,11 +3,17 @@ import { lint } from '../../src/core/index';
 import { buildReportHtml, contentSecurityPolicy, createNonce, escapeHtml, parseOpenMessage, type ReportDocument } from '../../src/vscode/report-html';
 
 const hostileHeading = '<img src=x onerror=alert(1)>';
+// Core keeps inline HTML out of heading text, so the raw heading is written in
+// the two forms whose plain text is still the markup: an entity and inline code.
 const hostile = `---
 pmpo:
   kind: prd
 ---
-# ${hostileHeading}
+# &lt;img src=x onerror=alert(1)&gt;
+
+Intro.
+
+## \`${hostileHeading}\`
 
 Our market share is falling and the business case depends on winning back revenue; the strategic goal is to lead the segment.
 
@@ -30,7 +36,7 @@ function hostileDocument(): ReportDocument {
 describe('report webview HTML', () => {
   it('shows a hostile heading as text, never as markup', () => {
     const document = hostileDocument();
-    expect(document.sections.some((section) => section.heading === hostileHeading)).toBe(true);
+    expect(document.sections.filter((section) => section.heading === hostileHeading)).toHaveLength(2);
     expect(document.findings.length).toBeGreaterThan(0);
     const html = report([document]);
     expect(html).not.toContain('<img');
@@ -38,6 +44,14 @@ describe('report webview HTML', () => {
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('&#60;img src=x onerror=alert(1)&#62;');
     expect(html).toContain('docs/&#60;b&#62;evil&#60;/b&#62;.md');
+  });
+
+  it('escapes a raw HTML heading in section data handed to it directly', () => {
+    const section = { ...hostileDocument().sections[1], heading: hostileHeading, reason: '<b>why</b>' };
+    const html = report([{ name: 'a.md', kind: 'prd', sections: [section], findings: [] }]);
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<b>why');
+    expect(html).toContain('&#60;img src=x onerror=alert(1)&#62;');
   });
 
   it('runs only its own nonce\'d script under a strict CSP', () => {
