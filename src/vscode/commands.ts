@@ -206,7 +206,7 @@ async function runWorkspaceAnalysis(context: CommandContext): Promise<void> {
     (progress, token) =>
       analyseWorkspace(
         {
-          settingsConfig: controller.settingsConfig,
+          settingsConfig: (uri) => controller.settingsConfigFor(uri),
           resolver: controller.resolver,
           openText: (uri) => vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString())?.getText(),
           log: (message) => logger.verbose(message),

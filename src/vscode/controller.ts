@@ -38,7 +38,7 @@ export class LintController implements vscode.Disposable {
   private readonly reportedConfigProblems = new Set<string>();
   readonly onDidChangeResults = this.changed.event;
   options: EditorOptions;
-  settingsConfig: Config = {};
+  private readonly reportedSettingProblems = new Set<string>();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -51,10 +51,20 @@ export class LintController implements vscode.Disposable {
     const settings = vscode.workspace.getConfiguration(SETTINGS_SECTION);
     this.options = readEditorOptions((key) => settings.get(key));
     this.logger.level = this.options.trace;
-    const { config, problems } = readSettingsConfig((key) => settings.get(key));
-    for (const problem of problems) this.logger.error(problem);
-    this.settingsConfig = config;
+    this.reportedSettingProblems.clear();
     return this.options;
+  }
+
+  /** The settings layer for a resource (folder settings apply in multi-root workspaces). */
+  settingsConfigFor(uri: vscode.Uri | undefined): Config {
+    const settings = vscode.workspace.getConfiguration(SETTINGS_SECTION, uri);
+    const { config, problems } = readSettingsConfig((key) => settings.get(key));
+    for (const problem of problems) {
+      if (this.reportedSettingProblems.has(problem)) continue;
+      this.reportedSettingProblems.add(problem);
+      this.logger.error(problem);
+    }
+    return config;
   }
 
   state(document: vscode.TextDocument): DocumentState | undefined {
@@ -72,7 +82,7 @@ export class LintController implements vscode.Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const file = uri.scheme === 'untitled' ? undefined : await this.resolver.nearest(uri, folder?.uri);
     if (file?.problems.length) this.reportConfigProblems(file);
-    return { config: layerConfigs(this.settingsConfig, file), file, fileName: lintFileName(uri, file, folder?.uri) };
+    return { config: layerConfigs(this.settingsConfigFor(uri), file), file, fileName: lintFileName(uri, file, folder?.uri) };
   }
 
   private reportConfigProblems(file: ConfigFile): void {

@@ -35,7 +35,8 @@ export function runCrossDocumentChecks(documents: readonly AnalysedDocument[]): 
 }
 
 export interface AnalysisContext {
-  settingsConfig: Config;
+  /** The `pmpoLint.*` settings layer for a resource. */
+  settingsConfig(uri: vscode.Uri): Config;
   resolver: ConfigFileResolver;
   /** Open documents' unsaved text wins over the file on disk. */
   openText(uri: vscode.Uri): string | undefined;
@@ -80,7 +81,8 @@ export async function analyseWorkspace(context: AnalysisContext, progress: vscod
   let scanned = 0;
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     if (token.isCancellationRequested) break;
-    const scopes = [globScope('', context.settingsConfig.ignores ?? []), ...(await gitignoreScopes(folder))];
+    const settings = context.settingsConfig(folder.uri);
+    const scopes = [globScope('', settings.ignores ?? []), ...(await gitignoreScopes(folder))];
     const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, MARKDOWN_GLOB), undefined, undefined, token);
     files.sort((a, b) => a.path.localeCompare(b.path));
     for (const uri of files) {
@@ -97,7 +99,7 @@ export async function analyseWorkspace(context: AnalysisContext, progress: vscod
       if (text === undefined) continue;
       scanned++;
       const key = `workspace:${uri.toString()}`;
-      const result = await getLintRunner().lint({ key, text, fileName: lintFileName(uri, configFile, folder.uri), config: layerConfigs(context.settingsConfig, configFile) });
+      const result = await getLintRunner().lint({ key, text, fileName: lintFileName(uri, configFile, folder.uri), config: layerConfigs(context.settingsConfig(uri), configFile) });
       getLintRunner().forget(key);
       if (result.skipped) context.log(`workspace analysis: ${name}: ${result.skipped}`);
       if (result.skipped || result.kind === 'unknown') continue;
