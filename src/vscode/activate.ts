@@ -7,6 +7,7 @@ import { isLintable, LintController } from './controller.js';
 import { Logger } from './logger.js';
 import { statusText, type StatusState } from './presentation.js';
 import { CodeActionProvider, CodeLensProvider, HoverProvider } from './providers.js';
+import { WorkspaceDiagnostics } from './workspace-diagnostics.js';
 
 const MARKDOWN: vscode.DocumentSelector = { language: MARKDOWN_LANGUAGE };
 
@@ -14,7 +15,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel(OUTPUT_CHANNEL);
   const logger = new Logger((line) => output.appendLine(line));
   const controller = new LintController(context.extensionUri, logger);
-  const workspaceDiagnostics = vscode.languages.createDiagnosticCollection('pmpo-lint-workspace');
+  const workspaceCollection = vscode.languages.createDiagnosticCollection('pmpo-lint-workspace');
+  const workspaceDiagnostics = new WorkspaceDiagnostics(workspaceCollection);
   const explainPages = new Map<string, string>();
   const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
   status.command = 'workbench.actions.view.problems';
@@ -41,10 +43,11 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     output,
     controller,
-    workspaceDiagnostics,
+    workspaceCollection,
     status,
     watcher,
     controller.onDidChangeResults(updateStatus),
+    controller.onDidChangeResults((uri) => (controller.lastState(uri)?.shown ? workspaceDiagnostics.liveOpened(uri) : workspaceDiagnostics.liveClosed(uri))),
     vscode.window.onDidChangeActiveTextEditor(updateStatus),
     vscode.workspace.onDidOpenTextDocument((document) => void controller.lint(document)),
     vscode.workspace.onDidChangeTextDocument((event) => event.contentChanges.length && controller.schedule(event.document)),

@@ -13,6 +13,7 @@ import { computeFixAll } from './providers.js';
 import { buildReportHtml, createNonce, parseOpenMessage } from './report-html.js';
 import { templatesFromSnippets, type Template } from './templates.js';
 import { analyseWorkspace } from './workspace-analysis.js';
+import type { WorkspaceDiagnostics } from './workspace-diagnostics.js';
 
 const PREFIX = 'PM/PO Lint:';
 
@@ -20,7 +21,7 @@ export interface CommandContext {
   controller: LintController;
   logger: Logger;
   extensionUri: vscode.Uri;
-  workspaceDiagnostics: vscode.DiagnosticCollection;
+  workspaceDiagnostics: WorkspaceDiagnostics;
   explainPages: Map<string, string>;
 }
 
@@ -215,12 +216,13 @@ async function runWorkspaceAnalysis(context: CommandContext): Promise<void> {
         token,
       ),
   );
-  context.workspaceDiagnostics.clear();
   const max = controller.options.maxFindingsPerFile;
-  for (const document of outcome.documents) {
-    const findings = document.result.findings.slice(0, max);
-    context.workspaceDiagnostics.set(document.uri, findings.map((finding: Finding) => toDiagnostic(finding, document.uri, context.extensionUri)));
-  }
+  context.workspaceDiagnostics.replaceAll(
+    outcome.documents.map((document) => ({
+      uri: document.uri,
+      diagnostics: document.result.findings.slice(0, max).map((finding: Finding) => toDiagnostic(finding, document.uri, context.extensionUri)),
+    })),
+  );
   logger.info(`workspace analysis: ${outcome.scanned} Markdown file(s) read, ${outcome.documents.length} product document(s)${outcome.cancelled ? ' (cancelled)' : ''}`);
   showReport(context, outcome.documents, outcome.cancelled ? 'The analysis was cancelled; the report covers the documents analysed so far.' : undefined);
 }
