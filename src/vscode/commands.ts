@@ -168,6 +168,7 @@ async function showOutline({ controller }: CommandContext): Promise<void> {
 }
 
 let explainCounter = 0;
+const MAX_EXPLAIN_PAGES = 20;
 
 async function explainFinding(context: CommandContext): Promise<void> {
   const editor = markdownEditor('Explain finding at cursor');
@@ -183,6 +184,8 @@ async function explainFinding(context: CommandContext): Promise<void> {
   const name = vscode.workspace.asRelativePath(editor.document.uri, false);
   const uri = vscode.Uri.from({ scheme: EXPLAIN_SCHEME, path: `/${finding.ruleId}-line-${finding.range.start.line}.md`, query: String(++explainCounter) });
   context.explainPages.set(uri.toString(), explainMarkdown(finding, name, docsLink));
+  const oldest = context.explainPages.keys().next().value;
+  if (context.explainPages.size > MAX_EXPLAIN_PAGES && oldest !== undefined) context.explainPages.delete(oldest);
   const document = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
 }

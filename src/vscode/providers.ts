@@ -56,10 +56,11 @@ export class CodeLensProvider implements vscode.CodeLensProvider {
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     if (!this.controller.options.codeLens) return [];
+    // While a lint is pending the previous lenses stay (no flicker on every keystroke).
     const state = this.controller.state(document) ?? this.controller.lastState(document.uri);
-    if (!state?.shown || state.version !== document.version) return [];
+    if (!state?.shown) return [];
     return state.result.sections
-      .filter((section) => section.headingLine !== null)
+      .filter((section) => section.headingLine !== null && section.headingLine <= document.lineCount)
       .map((section) => {
         const line = section.headingLine! - 1;
         return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
