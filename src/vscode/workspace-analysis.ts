@@ -10,16 +10,19 @@ import { getLintRunner } from './lint-runner.js';
 
 export interface AnalysedDocument {
   uri: vscode.Uri;
-  /** Workspace-relative path (what the report shows and globs match). */
+  /** Workspace-relative path (prefixed with the folder name in multi-root workspaces); unique per analysis. */
   name: string;
   text: string;
   result: LintResult;
+  /** The layers below front matter the document was linted with (for a rule's severity). */
+  config: Config;
 }
 
 /**
- * Hook for rules that look across documents (story-unique: the same story in
- * two backlogs). Returns extra findings per document URI string. The lead wires
- * the implementations; each runs after every document was linted.
+ * HOOK POINT for rules that look across documents (story-unique: the same
+ * story in two backlogs). A check returns extra findings keyed by
+ * AnalysedDocument.name; each runs after every document was linted. E.g.:
+ *   crossDocumentChecks.push((docs) => crossDocumentStoryFindings(docs.map((d) => ({ fileName: d.name, text: d.text, result: d.result }))));
  */
 export type CrossDocumentCheck = (documents: readonly AnalysedDocument[]) => Map<string, Finding[]>;
 export const crossDocumentChecks: CrossDocumentCheck[] = [];
@@ -28,7 +31,7 @@ export function runCrossDocumentChecks(documents: readonly AnalysedDocument[]): 
   for (const check of crossDocumentChecks) {
     const extra = check(documents);
     for (const document of documents) {
-      const findings = extra.get(document.uri.toString());
+      const findings = extra.get(document.name);
       if (findings?.length) document.result = { ...document.result, findings: [...document.result.findings, ...findings] };
     }
   }
@@ -99,11 +102,12 @@ export async function analyseWorkspace(context: AnalysisContext, progress: vscod
       if (text === undefined) continue;
       scanned++;
       const key = `workspace:${uri.toString()}`;
-      const result = await getLintRunner().lint({ key, text, fileName: lintFileName(uri, configFile, folder.uri), config: layerConfigs(context.settingsConfig(uri), configFile) });
+      const config = layerConfigs(context.settingsConfig(uri), configFile);
+      const result = await getLintRunner().lint({ key, text, fileName: lintFileName(uri, configFile, folder.uri), config });
       getLintRunner().forget(key);
       if (result.skipped) context.log(`workspace analysis: ${name}: ${result.skipped}`);
       if (result.skipped || result.kind === 'unknown') continue;
-      documents.push({ uri, name: vscode.workspace.workspaceFolders!.length > 1 ? `${folder.name}/${name}` : name, text, result });
+      documents.push({ uri, name: vscode.workspace.workspaceFolders!.length > 1 ? `${folder.name}/${name}` : name, text, result, config });
     }
   }
   runCrossDocumentChecks(documents);

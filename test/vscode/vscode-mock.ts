@@ -1,3 +1,5 @@
+import picomatch from 'picomatch';
+
 // A small stand-in for the `vscode` module: only the value classes the
 // adapter's pure conversion code constructs. Tests load it with
 // `vi.mock('vscode', () => import('./vscode-mock'))`.
@@ -288,13 +290,42 @@ export const testState = {
   settings: {} as Record<string, unknown>,
   workspaceFolder: undefined as { uri: Uri; name: string; index: number } | undefined,
   files: {} as Record<string, string>,
+  filesExclude: [] as string[],
 };
 
 export const languages = {
   createDiagnosticCollection: (name: string) => new DiagnosticCollection(name),
 };
 
+export class RelativePattern {
+  constructor(
+    readonly base: { uri: Uri },
+    readonly pattern: string,
+  ) {}
+}
+
+/** findFiles over testState.files: the pattern relative to its folder, `exclude` as a glob (files.exclude is testState.filesExclude). */
+async function findFiles(include: RelativePattern, exclude?: string | null): Promise<Uri[]> {
+  const base = include.base.uri.path.replace(/\/+$/, '');
+  const included = picomatch(include.pattern, { dot: true });
+  const excludes = [exclude ?? undefined, ...(exclude === undefined ? testState.filesExclude : [])].filter((glob): glob is string => !!glob);
+  const excluded = excludes.length ? picomatch(excludes, { dot: true }) : () => false;
+  return Object.keys(testState.files)
+    .filter((path) => path.startsWith(`${base}/`))
+    .map((path) => path.slice(base.length + 1))
+    .filter((relative) => included(relative) && !excluded(relative))
+    .map((relative) => Uri.file(`${base}/${relative}`));
+}
+
 export const workspace = {
+  get workspaceFolders() {
+    return testState.workspaceFolder ? [testState.workspaceFolder] : undefined;
+  },
+  findFiles,
+  asRelativePath: (uri: Uri) => {
+    const base = testState.workspaceFolder?.uri.path;
+    return base && uri.path.startsWith(`${base}/`) ? uri.path.slice(base.length + 1) : uri.path;
+  },
   textDocuments: [] as unknown[],
   getConfiguration: () => ({ get: (key: string) => testState.settings[key] }),
   getWorkspaceFolder: (uri: Uri) => (testState.workspaceFolder && uri.path.startsWith(`${testState.workspaceFolder.uri.path}/`) ? testState.workspaceFolder : undefined),
