@@ -145,8 +145,8 @@ try {
   });
   log(`chromium up (${Date.now() - browserStart} ms)`);
 
-  const suite = async (name, fn) => {
-    if (only && !only.test(name)) return;
+  const suite = async (name, fn, testNames = []) => {
+    if (only && !only.test(name) && !testNames.some((t) => only.test(t))) return;
     const start = Date.now();
     try {
       const out = await fn();
@@ -178,10 +178,10 @@ try {
     log('installed the .vsix');
     const ws = freshWorkspace('ws-ui');
     const server = await startServer('ui', tmp, { extensionsDir: exts });
-    const tests = uiTests(ws).filter(([name]) => !only || only.test(name) || only.test('ui'));
+    const tests = uiTests(ws).filter(([name]) => !only || only.test(name) || only.test('ui (mode A'));
     const out = await uiPage(server, ws, tests);
-    return out.map((r, i) => ({ ...r, name: `${i + 1}. ${r.name}` }));
-  });
+    return out.map((r) => ({ ...r, name: `${uiTests(ws).findIndex(([n]) => n === r.name) + 1}. ${r.name}` }));
+  }, uiTests('').map(([name]) => name));
 
   await suite('9. restricted mode (trust on, folder untrusted)', async () => {
     const exts = path.join(tmp, 'exts');

@@ -79,7 +79,11 @@ export const uiTests = (ws) => [
       return frameTexts.some((t) => t.includes('checkout-prd.md'));
     }, TIMEOUT, () => `the report webview to list checkout-prd.md; frames showed: ${JSON.stringify(frameTexts.map((t) => t.slice(0, 200)))}`);
     await wb.screenshot('04a-report');
-    await wb.runCommand('View: Close Editor');
+    // Keyboard focus is inside the webview now: close the report with its tab's close button.
+    const reportTab = wb.page.locator('.tab[aria-label*="PM/PO Lint Report"]').first();
+    await reportTab.hover();
+    await reportTab.locator('.tab-actions .action-label').first().click();
+    await reportTab.waitFor({ state: 'detached', timeout: TIMEOUT });
 
     await wb.openFile('draft.md');
     await wb.runCommand('PM/PO Lint: Insert template');
@@ -153,9 +157,19 @@ export const uiTests = (ws) => [
 
 async function applyCodeAction(wb, line, title) {
   await wb.goToLine(line, 3);
-  await wb.page.keyboard.press('Control+.');
   const item = wb.page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
-  await item.waitFor({ timeout: TIMEOUT });
+  let offered = [];
+  // The code-action menu can close again when the lenses re-render; reopen it until the item shows.
+  await until(async () => {
+    if (!(await wb.page.locator('.action-widget .monaco-list-row').first().isVisible())) {
+      await wb.focusEditor();
+      await wb.goToLine(line, 3);
+      await wb.page.keyboard.press('Control+.');
+    }
+    const shown = await item.waitFor({ timeout: 3000 }).then(() => true, () => false);
+    offered = (await wb.page.locator('.action-widget .monaco-list-row').allInnerTexts()).map(norm);
+    return shown;
+  }, TIMEOUT, () => `code action "${title}"; the menu offered: ${JSON.stringify(offered)}`);
   await item.click();
-  await wb.page.locator('.action-widget').waitFor({ state: 'hidden', timeout: TIMEOUT });
+  await item.waitFor({ state: 'hidden', timeout: TIMEOUT });
 }
