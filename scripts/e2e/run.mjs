@@ -178,7 +178,7 @@ try {
     log('installed the .vsix');
     const ws = freshWorkspace('ws-ui');
     const server = await startServer('ui', tmp, { extensionsDir: exts });
-    const tests = uiTests(ws).filter(([name]) => !only || only.test(name) || only.test('ui (mode A'));
+    const tests = uiTests(ws).map(([name, fn], i) => [name, fn, i + 1]).filter(([name]) => !only || only.test(name) || only.test('ui (mode A'));
     const out = await uiPage(server, ws, tests);
     return out.map((r) => ({ ...r, name: `${uiTests(ws).findIndex(([n]) => n === r.name) + 1}. ${r.name}` }));
   }, uiTests('').map(([name]) => name));
@@ -192,7 +192,7 @@ try {
     const server = await startServer('restricted', tmp, { extensionsDir: exts, trust: true, settings: { 'security.workspace.trust.startupPrompt': 'always' } });
     const out = await uiPage({ port: server.port }, ws, [['restricted mode still lints', async (wb) => {
       for (const [, fn] of restrictedTests()) await fn(wb);
-    }]], { open: false });
+    }, 9]], { open: false });
     return out.map((r) => ({ ...r, name: `9. ${r.name}` }));
   });
 

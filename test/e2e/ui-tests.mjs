@@ -73,11 +73,13 @@ export const uiTests = (ws) => [
     await wb.waitForProblem(PAYMENT_FINDING);
     await wb.runCommand('PM/PO Lint: Analyse workspace');
     await wb.page.locator('.tab[aria-label*="PM/PO Lint Report"]').first().waitFor({ timeout: TIMEOUT });
+    // The report is a webview: an iframe (…/webview/…index.html) holding the content frame.
     let frameTexts = [];
     await until(async () => {
-      frameTexts = await Promise.all(wb.page.frames().map((f) => f.evaluate(() => document.body?.innerText ?? '').catch(() => '')));
-      return frameTexts.some((t) => t.includes('checkout-prd.md'));
-    }, TIMEOUT, () => `the report webview to list checkout-prd.md; frames showed: ${JSON.stringify(frameTexts.map((t) => t.slice(0, 200)))}`);
+      const frames = wb.page.frames().filter((f) => f !== wb.page.mainFrame() && /webview/i.test(f.url()));
+      frameTexts = await Promise.all(frames.map((f) => f.evaluate(() => document.body?.innerText ?? '').catch(() => '')));
+      return frameTexts.some((t) => t.includes('checkout-prd.md') && /Payment options/.test(t));
+    }, TIMEOUT, () => `the report webview to list checkout-prd.md and its mixed section; webview frames showed: ${JSON.stringify(frameTexts.map((t) => t.slice(0, 300)))}`);
     await wb.screenshot('04a-report');
     // Keyboard focus is inside the webview now: close the report with its tab's close button.
     const reportTab = wb.page.locator('.tab[aria-label*="PM/PO Lint Report"]').first();
@@ -100,6 +102,9 @@ export const uiTests = (ws) => [
     await wb.page.locator('.monaco-editor .view-line', { hasText: 'Evidence' }).first().waitFor({ timeout: TIMEOUT });
     const explain = (await wb.page.locator('.monaco-editor .view-line').allInnerTexts()).map(norm).join('\n');
     expect(/markets?/.test(explain) && /As a returning shopper/.test(explain), `the explanation lacks both sides' evidence:\n${explain}`);
+    await wb.screenshot('04c-explain');
+    await wb.runCommand('View: Close Editors in Other Groups'); // the explanation opened beside
+    await wb.page.locator('.monaco-editor .view-line', { hasText: 'Evidence' }).first().waitFor({ state: 'detached', timeout: TIMEOUT });
   }],
 
   ['snippets with tab stops', async (wb) => {
