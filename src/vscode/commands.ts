@@ -147,6 +147,8 @@ async function insertTemplate(context: CommandContext, presetId?: string): Promi
   if (!template) return;
   const editor = editorIsMarkdown ? active! : await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: MARKDOWN_LANGUAGE }));
   await editor.insertSnippet(new vscode.SnippetString(template.body));
+  // Lets the walkthrough tick "Insert a user story" (and not on the PRD step).
+  await vscode.commands.executeCommand('setContext', `pmpoLint.inserted.${template.id}`, true);
 }
 
 async function currentState(controller: LintController, document: vscode.TextDocument) {

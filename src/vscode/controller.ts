@@ -39,6 +39,7 @@ export class LintController implements vscode.Disposable {
   readonly onDidChangeResults = this.changed.event;
   options: EditorOptions;
   private readonly reportedSettingProblems = new Set<string>();
+  private readonly lastNote = new Map<string, string>();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -140,9 +141,12 @@ export class LintController implements vscode.Disposable {
     const key = document.uri.toString();
     const shown = shouldShow(result, this.options.onlyProductDocuments, this.forced.has(key));
     const { findings, dropped } = shown ? capFindings(result.findings, this.options.maxFindingsPerFile) : { findings: [], dropped: 0 };
-    if (dropped) this.logger.info(`${key}: ${dropped} finding(s) over pmpoLint.maxFindingsPerFile (${this.options.maxFindingsPerFile}) not shown`);
-    if (result.skipped) this.logger.info(`${key}: ${result.skipped}`);
-    if (!shown && result.kind === 'unknown') this.logger.info(`${key}: not a product document (kind unknown), so it stays silent; set a kind or run "Analyse current document"`);
+    const notes = [
+      dropped ? `${dropped} finding(s) over pmpoLint.maxFindingsPerFile (${this.options.maxFindingsPerFile}) not shown` : '',
+      result.skipped ?? '',
+      !shown && result.kind === 'unknown' ? 'not a product document (kind unknown), so it stays silent; set a kind or run "Analyse current document"' : '',
+    ].filter(Boolean);
+    this.logOnce(key, notes.join('; '));
     this.live.set(document.uri, findings.map((finding) => toDiagnostic(finding, document.uri, this.extensionUri)));
     const state: DocumentState = { version, result, findings, dropped, shown, configError };
     this.states.set(key, state);
@@ -150,8 +154,16 @@ export class LintController implements vscode.Disposable {
     return state;
   }
 
+  /** Says why a document is silent or capped once, not on every keystroke. */
+  private logOnce(key: string, note: string): void {
+    if (this.lastNote.get(key) === note) return;
+    this.lastNote.set(key, note);
+    if (note) this.logger.info(`${key}: ${note}`);
+  }
+
   close(document: vscode.TextDocument): void {
     const key = document.uri.toString();
+    this.lastNote.delete(key);
     this.debouncer.cancel(key);
     this.generations.forget(key);
     this.states.delete(key);

@@ -119,3 +119,14 @@ describe('LintController', () => {
     expect(state).toMatchObject({ findings: [], dropped: 1 });
   });
 });
+
+describe('LintController output channel', () => {
+  it('says once why a Markdown file is silent, not on every lint', async () => {
+    testState.settings = { trace: 'messages' };
+    controller.reloadSettings();
+    const notes = makeDocument('# Notes\n\nGroceries.\n', '/ws/notes.md');
+    await controller.lint(notes as never);
+    await controller.lint(notes as never);
+    expect(lines.filter((line) => line.includes('not a product document'))).toHaveLength(1);
+  });
+});
