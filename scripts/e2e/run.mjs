@@ -101,9 +101,30 @@ function stopServers() {
   }
 }
 
+function removeTmp() {
+  if (!tmp) return;
+  if (keep) { log(`kept ${tmp}`); return; }
+  try {
+    // Stopped servers may still be flushing logs into it for a moment.
+    rmSync(tmp, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  } catch (error) {
+    log(`could not remove ${tmp}: ${error.message}`);
+  }
+}
+
 const serverEnv = {};
 let tmp;
 let browser;
+// Never leave a server behind: on Ctrl+C, a CI kill or the overall time limit, stop our own process groups.
+const limitMs = Number(process.env.E2E_TIME_LIMIT_MS ?? 15 * 60_000);
+const abort = (why) => {
+  console.error(`[e2e] ${why}: stopping the servers`);
+  stopServers();
+  removeTmp();
+  process.exit(1);
+};
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => abort(signal));
+setTimeout(() => abort(`time limit of ${limitMs / 1000} s reached`), limitMs).unref();
 try {
   for (const [label, file] of [['code-server', codeServer], ['vsce', vsce], ['node 24', path.join(node24, 'node')]]) {
     if (!existsSync(file)) throw new Error(`${label} not found at ${file}: run scripts/e2e/setup.sh first`);
@@ -216,8 +237,7 @@ try {
 } finally {
   await browser?.close().catch(() => {});
   stopServers();
-  if (tmp && !keep) rmSync(tmp, { recursive: true, force: true });
-  else if (tmp) log(`kept ${tmp}`);
+  removeTmp();
 }
 
 console.log('\nend-to-end results');

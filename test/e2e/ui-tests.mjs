@@ -104,6 +104,7 @@ export const uiTests = (ws) => [
     await wb.page.locator('.monaco-editor .view-line', { hasText: 'Evidence' }).first().waitFor({ timeout: TIMEOUT });
     const explain = (await wb.page.locator('.monaco-editor .view-line').allInnerTexts()).map(norm).join('\n');
     expect(/markets?/.test(explain) && /As a returning shopper/.test(explain), `the explanation lacks both sides' evidence:\n${explain}`);
+    await wb.page.mouse.move(700, 990); // no tab tooltip in the screenshot
     await wb.screenshot('04c-explain');
     await wb.runCommand('View: Close Editors in Other Groups'); // the explanation opened beside
     await wb.page.locator('.monaco-editor .view-line', { hasText: 'Evidence' }).first().waitFor({ state: 'detached', timeout: TIMEOUT });
