@@ -3,6 +3,9 @@
 // (127.0.0.1 only) and run: mode A UI tests against the installed .vsix, restricted mode,
 // mode B in-host identity test, and the web bundle in a Worker. Exit 1 on any failure.
 // Tools come from scripts/e2e/setup.sh (E2E_TOOLS, default ~/.cache/pmpo-lint-e2e).
+// Env: E2E_ONLY=<regex> runs the matching tests only; E2E_KEEP=1 keeps the temp dir (server logs);
+// E2E_VSIX=<file> tests that package instead of packaging this checkout; E2E_TIME_LIMIT_MS (default
+// 15 min) stops everything; CHROMIUM=<binary> (default /usr/bin/chromium). Screenshots: artefacts/e2e/.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
