@@ -1,26 +1,44 @@
-import type { Cue } from './cues/index.js';
+import { HEADING_CUES, NEUTRAL_HEADINGS, TASK_CHECKBOX, type Cue, type StructureCue } from './cues/index.js';
+import { statementSpan } from './statements.js';
+import { isLikelyEnglish } from './language.js';
 import { excerpt } from './text.js';
-import type { Classification, Evidence, Label, Section, Side, Statement, StatementJudgement } from './types.js';
+import type { Classification, Evidence, Label, Section, SectionAnalysis, Side, Statement, StatementJudgement } from './types.js';
 
-/** A statement needs this much weight on one side to count for it. */
-const STATEMENT_THRESHOLD = 2;
-/** A statement this heavy (a story, a scenario, a market paragraph) is substantive on its own. */
-const HEAVY_STATEMENT = 3;
+/**
+ * The judgement, in two steps. A statement (sentence, bullet, row, scenario)
+ * counts for a side when its cues there weigh STATEMENT_THRESHOLD or more:
+ * one clear cue, or two passing words together. A section then follows the
+ * rubric's guide: mixed needs both sides substantive, a single side needs
+ * enough statements that a reader would notice, and everything else is neutral.
+ */
+export const STATEMENT_THRESHOLD = 2;
+/** A story, a scenario or a table of items: substantive on its own. */
+export const HEAVY_TACTICAL = 3;
+/** A statement that argues the market or business on its own (several clear cues). */
+export const HEAVY_STRATEGIC = 5;
 
 export function judgeStatement(statement: Statement, cues: readonly Cue[]): StatementJudgement {
   const evidence: Evidence[] = [];
   for (const cue of cues) {
-    if (cue.kinds && !cue.kinds.includes(statement.kind)) continue;
+    if (!appliesTo(cue, statement)) continue;
     const match = cue.pattern.exec(statement.text);
-    if (!match) continue;
-    evidence.push(toEvidence(cue, statement, match));
+    if (match) evidence.push(toEvidence(cue, statement, match.index, match[0]));
   }
+  if (statement.checked === true || statement.checked === false) evidence.push(toEvidence(TASK_CHECKBOX, statement, 0, statement.text.slice(0, 40)));
   const strategic = sideWeight(evidence, 'strategic');
   const tactical = sideWeight(evidence, 'tactical');
-  return { statement, side: statementSide(strategic, tactical), strategic, tactical, evidence };
+  const structural = evidence.some((item) => item.side === 'tactical' && item.weight >= HEAVY_TACTICAL);
+  return { statement, side: statementSide(strategic, tactical, structural), strategic, tactical, evidence };
 }
 
-function toEvidence(cue: Cue, statement: Statement, match: RegExpExecArray): Evidence {
+function appliesTo(cue: Cue, statement: Statement): boolean {
+  if (statement.header) return cue.headerRow === true;
+  if (cue.headerRow) return false;
+  if (cue.kinds) return cue.kinds.includes(statement.kind);
+  return statement.kind !== 'heading';
+}
+
+function toEvidence(cue: Cue | StructureCue, statement: Statement, index: number, match: string): Evidence {
   return {
     side: cue.side,
     cueId: cue.id,
@@ -28,9 +46,8 @@ function toEvidence(cue: Cue, statement: Statement, match: RegExpExecArray): Evi
     weight: cue.weight,
     line: statement.line,
     text: excerpt(statement.text),
-    match: match[0],
-    startOffset: statement.startOffset,
-    endOffset: statement.endOffset,
+    match,
+    ...statementSpan(statement, index, match.length),
   };
 }
 
@@ -38,8 +55,9 @@ function sideWeight(evidence: readonly Evidence[], side: Side): number {
   return evidence.filter((item) => item.side === side).reduce((sum, item) => sum + item.weight, 0);
 }
 
-function statementSide(strategic: number, tactical: number): Side | null {
-  if (tactical >= HEAVY_STATEMENT && tactical >= strategic) return 'tactical';
+/** A story or scenario stays tactical whatever its benefit clause says: the "so that" is the story's, not a strategy. */
+function statementSide(strategic: number, tactical: number, structural: boolean): Side | null {
+  if (structural) return 'tactical';
   if (strategic >= STATEMENT_THRESHOLD && strategic > tactical) return 'strategic';
   if (tactical >= STATEMENT_THRESHOLD && tactical > strategic) return 'tactical';
   return null;
@@ -49,43 +67,141 @@ interface SideTally {
   count: number;
   heavy: number;
   weight: number;
+  cues: string[];
 }
 
 function tally(judgements: readonly StatementJudgement[], side: Side): SideTally {
   const mine = judgements.filter((judgement) => judgement.side === side);
+  const heavy = side === 'strategic' ? HEAVY_STRATEGIC : HEAVY_TACTICAL;
+  const cues = new Map<string, number>();
+  for (const judgement of mine) for (const item of judgement.evidence) if (item.side === side) cues.set(item.cueId, (cues.get(item.cueId) ?? 0) + item.weight);
   return {
     count: mine.length,
-    heavy: mine.filter((judgement) => judgement[side] >= HEAVY_STATEMENT + (side === 'strategic' ? 1 : 0)).length,
+    heavy: mine.filter((judgement) => judgement[side] >= heavy).length,
     weight: mine.reduce((sum, judgement) => sum + judgement[side], 0),
+    cues: [...cues.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id),
   };
 }
 
-/** The rubric's guide: two statements of each kind, or one heavy statement of one kind plus one of the other. */
-function labelFrom(strategic: SideTally, tactical: SideTally): Label {
-  const bothTwice = strategic.count >= 2 && tactical.count >= 2;
-  const heavyPlusOne = (strategic.heavy >= 1 && tactical.count >= 1) || (tactical.heavy >= 1 && strategic.count >= 1);
-  if (bothTwice || heavyPlusOne) return 'mixed';
-  if (strategic.count > tactical.count) return 'strategic';
-  if (tactical.count > strategic.count) return 'tactical';
-  if (strategic.count > 0) return strategic.weight >= tactical.weight ? 'strategic' : 'tactical';
+/** What the heading promises: a side, neutral ground, or nothing. */
+export interface HeadingSignal {
+  side: Side | null;
+  neutral: boolean;
+  evidence: Evidence[];
+}
+
+export function judgeHeading(section: Section): HeadingSignal {
+  if (section.headingLine === null) return { side: null, neutral: false, evidence: [] };
+  const statement: Statement = {
+    kind: 'heading',
+    text: section.heading,
+    line: section.headingLine,
+    endLine: section.headingEndLine ?? section.headingLine,
+    startOffset: section.startOffset,
+    endOffset: section.bodyOffset,
+    block: -1,
+  };
+  const judged = judgeStatement(statement, HEADING_CUES);
+  const neutral = NEUTRAL_HEADINGS.some((heading) => heading.pattern.test(section.heading));
+  const side = judged.strategic > judged.tactical ? 'strategic' : judged.tactical > judged.strategic ? 'tactical' : null;
+  return { side: neutral ? null : side, neutral, evidence: neutral ? [] : judged.evidence.filter((item) => item.side === side) };
+}
+
+/**
+ * `**Goals**` alone on a line between the two sides: the author already split
+ * the body, so a mix needs more evidence.
+ */
+function separatedByPseudoHeading(section: Section, judgements: readonly StatementJudgement[]): boolean {
+  const sided = judgements.filter((judgement) => judgement.side);
+  return section.blocks.some((block, index) => {
+    if (!block.pseudoHeading) return false;
+    const before = new Set(sided.filter((judgement) => judgement.statement.block < index).map((judgement) => judgement.side));
+    const after = new Set(sided.filter((judgement) => judgement.statement.block > index).map((judgement) => judgement.side));
+    return before.size === 1 && after.size === 1 && [...before][0] !== [...after][0];
+  });
+}
+
+/** How often the side changes along the body's sided statements: 1 for "strategy, then delivery". */
+function sideSwitches(judgements: readonly StatementJudgement[]): number {
+  const sides = judgements.map((judgement) => judgement.side).filter(Boolean);
+  return sides.filter((side, i) => i > 0 && side !== sides[i - 1]).length;
+}
+
+/** A passing mention is not a second job: the smaller side must hold this share of the sided statements. */
+export const MIN_MINORITY_SHARE = 0.25;
+
+/**
+ * The rubric's guide: two statements of each kind, or one heavy statement of
+ * one kind plus one of the other. Scattered stray statements of one side in a
+ * long body of the other are passing mentions; two clean runs are two jobs.
+ */
+function isMixed(strategic: SideTally, tactical: SideTally, switches: number, separated: boolean): boolean {
+  const minority = Math.min(strategic.count, tactical.count);
+  const total = strategic.count + tactical.count;
+  if (minority === 0 || separated) return false;
+  const twoRuns = switches === 1;
+  const substantive = minority / total >= MIN_MINORITY_SHARE && switches <= 3;
+  const bothTwice = minority >= 2 && substantive;
+  const heavyPlusOne = twoRuns && substantive && strategic.heavy + tactical.heavy >= 1;
+  return bothTwice || heavyPlusOne;
+}
+
+function labelFrom(strategic: SideTally, tactical: SideTally, heading: HeadingSignal, switches: number, separated: boolean): Label {
+  if (isMixed(strategic, tactical, switches, separated)) return 'mixed';
+  const lean = (side: Side) => (heading.side === side ? 1 : 0);
+  const s = strategic.count + lean('strategic');
+  const t = tactical.count + lean('tactical');
+  const needed = heading.neutral ? 3 : 1;
+  if (s >= needed && s > t) return 'strategic';
+  if (t >= needed && t > s) return 'tactical';
+  if (s >= needed && s === t) return strategic.weight >= tactical.weight ? 'strategic' : 'tactical';
   return 'neutral';
 }
 
 const score = (weight: number) => Math.round((1 - Math.exp(-weight / 6)) * 100) / 100;
 
-export function classifySection(_section: Section, judgements: readonly StatementJudgement[]): Classification {
+function describeSide(count: number, tallied: SideTally, side: Side): string {
+  const cues = tallied.cues.slice(0, 3).map((id) => id.replace(/^heading:/, ''));
+  return `${count} ${side}${cues.length ? ` (${cues.join(', ')})` : ''}`;
+}
+
+export function classifySection(section: Section, judgements: readonly StatementJudgement[]): Classification {
   const strategic = tally(judgements, 'strategic');
   const tactical = tally(judgements, 'tactical');
-  const label = labelFrom(strategic, tactical);
-  const evidence = judgements
-    .filter((judgement) => judgement.side)
-    .flatMap((judgement) => judgement.evidence.filter((item) => item.side === judgement.side).slice(0, 1))
-    .sort((a, b) => b.weight - a.weight || a.line - b.line);
+  const heading = judgeHeading(section);
+  const hasBody = judgements.length > 0;
+  const label = hasBody ? labelFrom(strategic, tactical, heading, sideSwitches(judgements), separatedByPseudoHeading(section, judgements)) : 'neutral';
+  const evidence = [
+    ...judgements
+      .filter((judgement) => judgement.side)
+      .flatMap((judgement) => strongestEvidence(judgement)),
+    ...(label === heading.side ? heading.evidence.slice(0, 1) : []),
+  ].sort((a, b) => b.weight - a.weight || a.line - b.line);
+  const headingNote = heading.side && hasBody ? `; heading reads ${heading.side}` : heading.neutral ? '; heading reads neutral' : '';
   return {
     label,
-    strategic: score(strategic.weight),
-    tactical: score(tactical.weight),
+    strategic: score(strategic.weight + (heading.side === 'strategic' ? 2 : 0)),
+    tactical: score(tactical.weight + (heading.side === 'tactical' ? 2 : 0)),
     evidence,
-    reason: `${strategic.count} strategic, ${tactical.count} tactical statement${tactical.count === 1 ? '' : 's'}`,
+    reason: `${describeSide(strategic.count, strategic, 'strategic')}; ${describeSide(tactical.count, tactical, 'tactical')}${headingNote}`,
   };
+}
+
+function strongestEvidence(judgement: StatementJudgement): Evidence[] {
+  const mine = judgement.evidence.filter((item) => item.side === judgement.side);
+  return mine.sort((a, b) => b.weight - a.weight).slice(0, 1);
+}
+
+const NOT_ENGLISH: Classification = {
+  label: 'neutral',
+  strategic: 0,
+  tactical: 0,
+  evidence: [],
+  reason: 'not judged: the document does not look English, and the cues cover English only',
+};
+
+/** Documents in other languages get no altitude judgement rather than a wrong one (see language.ts). */
+export function neutralUnlessEnglish(analyses: SectionAnalysis[], text: string): SectionAnalysis[] {
+  if (isLikelyEnglish(text)) return analyses;
+  return analyses.map((analysis) => ({ ...analysis, statements: analysis.statements.map((judgement) => ({ ...judgement, side: null })), classification: NOT_ENGLISH }));
 }

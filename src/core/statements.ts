@@ -32,6 +32,8 @@ function mapInline(nodes: readonly Nodes[], out: MappedText): void {
       out.source.push(node.position?.start.offset ?? 0);
       out.text += node.value;
     } else if (node.type === 'break') {
+      out.at.push(out.text.length);
+      out.source.push(node.position?.start.offset ?? 0);
       out.text += '\n';
     } else if ('children' in node) {
       mapInline(node.children as Nodes[], out);
@@ -43,6 +45,22 @@ export function mappedText(nodes: readonly PhrasingContent[] | readonly Nodes[])
   const out: MappedText = { text: '', at: [], source: [] };
   mapInline(nodes as Nodes[], out);
   return out;
+}
+
+/**
+ * Where each statement's plain text came from: statement text index i is
+ * mapped index `base + i`. Kept beside the statements (not in them) so cached
+ * analyses stay small; only the classifier reads it, before positions move.
+ */
+const SOURCE_MAPS = new WeakMap<Statement, { mapped: MappedText; base: number }>();
+
+/** Source offsets of `length` characters at `index` in a statement's text; the whole statement when unknown. */
+export function statementSpan(statement: Statement, index: number, length: number): { startOffset: number; endOffset: number } {
+  const map = SOURCE_MAPS.get(statement);
+  if (!map) return { startOffset: statement.startOffset, endOffset: statement.endOffset };
+  const startOffset = sourceOffset(map.mapped, map.base + index);
+  const endOffset = sourceOffset(map.mapped, map.base + index + Math.max(1, length) - 1) + 1;
+  return { startOffset, endOffset: Math.max(startOffset, endOffset) };
 }
 
 /** Given/When/Then/And/But at the start of a line, optionally bold or after a list marker. */
@@ -78,15 +96,21 @@ function pushTrimmed(out: { text: string; start: number }[], text: string, start
   if (trimmed) out.push({ text: trimmed, start: start + lead });
 }
 
+type Mapped = { mapped?: MappedText; base?: number };
+
 interface Emit {
-  (statement: Omit<Statement, 'block'>): void;
+  (statement: Omit<Statement, 'block'> & Mapped): void;
 }
 
 /** The statements of one section body: sentences, list items, table rows and Given/When/Then scenarios. */
 export function extractStatements(nodes: readonly RootContent[], text: LineIndex): Statement[] {
   const statements: Statement[] = [];
   nodes.forEach((node, block) => {
-    visitBlock(node, text, 0, (statement) => statements.push({ ...statement, block }));
+    visitBlock(node, text, 0, ({ mapped, base, ...statement }) => {
+      const placed: Statement = { ...statement, block };
+      if (mapped) SOURCE_MAPS.set(placed, { mapped, base: base ?? 0 });
+      statements.push(placed);
+    });
   });
   return statements;
 }
@@ -166,9 +190,12 @@ function emitSpan(
 ): void {
   const startOffset = sourceOffset(mapped, from);
   const endOffset = Math.max(startOffset, sourceOffset(mapped, Math.max(from, to - 1)) + 1);
+  const lead = value.length - value.trimStart().length;
   emit({
     kind,
     text: value.trim(),
+    mapped,
+    base: from + lead,
     line: lineOf(text, startOffset),
     endLine: lineOf(text, endOffset - 1),
     startOffset,
@@ -212,9 +239,11 @@ function emitList(list: List, text: LineIndex, listDepth: number, emit: Emit): v
 function emitItemRun(items: ListItem[], listDepth: number, emit: Emit): void {
   const startOffset = items[0].position!.start.offset!;
   const endOffset = items[items.length - 1].position!.end.offset!;
+  const mapped = joinMapped(items.map((item) => trimMapped(itemText(item))), '\n');
   emit({
     kind: 'scenario',
-    text: items.map((item) => itemText(item).text.trim()).join('\n'),
+    text: mapped.text,
+    mapped,
     line: items[0].position!.start.line,
     endLine: items[items.length - 1].position!.end.line,
     startOffset,
@@ -225,10 +254,13 @@ function emitItemRun(items: ListItem[], listDepth: number, emit: Emit): void {
 
 function emitTable(table: Table, emit: Emit): void {
   table.children.forEach((row, index) => {
-    const cells = row.children.map((cell) => mappedText(cell.children).text.trim());
+    const cellTexts = row.children.map((cell) => trimMapped(mappedText(cell.children)));
+    const cells = cellTexts.map((cell) => cell.text);
+    const mapped = joinMapped(cellTexts.filter((cell) => cell.text), ' | ');
     emit({
       kind: 'row',
-      text: cells.filter(Boolean).join(' | '),
+      text: mapped.text,
+      mapped,
       line: row.position!.start.line,
       endLine: row.position!.end.line,
       startOffset: row.position!.start.offset!,
@@ -243,4 +275,33 @@ function emitCodeScenarios(value: string, codeOffset: number, text: LineIndex, e
   const bodyStart = text.text.indexOf('\n', codeOffset) + 1;
   const mapped: MappedText = { text: value, at: [0], source: [bodyStart] };
   emitParagraph(mapped, text, emit);
+}
+
+/** The same mapped text without leading and trailing white space. */
+function trimMapped(mapped: MappedText): MappedText {
+  const lead = mapped.text.length - mapped.text.trimStart().length;
+  const text = mapped.text.trim();
+  if (!text) return { text: '', at: [], source: [] };
+  const start = sourceOffset(mapped, lead);
+  const out: MappedText = { text, at: [0], source: [start] };
+  mapped.at.forEach((at, i) => {
+    if (at > lead && at - lead < text.length) {
+      out.at.push(at - lead);
+      out.source.push(mapped.source[i]);
+    }
+  });
+  return out;
+}
+
+function joinMapped(parts: readonly MappedText[], separator: string): MappedText {
+  const out: MappedText = { text: '', at: [], source: [] };
+  for (const part of parts) {
+    if (out.text) out.text += separator;
+    part.at.forEach((at, i) => {
+      out.at.push(out.text.length + at);
+      out.source.push(part.source[i]);
+    });
+    out.text += part.text;
+  }
+  return out;
 }
