@@ -1,5 +1,5 @@
 import { HEADING_CUES, NEUTRAL_HEADINGS, TASK_CHECKBOX, type Cue, type StructureCue } from './cues/index.js';
-import { statementSpan } from './statements.js';
+import { headingStatement, statementSpan } from './statements.js';
 import { isLikelyEnglish } from './language.js';
 import { excerpt } from './text.js';
 import type { Classification, Evidence, Label, Section, SectionAnalysis, Side, Statement, StatementJudgement } from './types.js';
@@ -91,16 +91,8 @@ export interface HeadingSignal {
 }
 
 export function judgeHeading(section: Section): HeadingSignal {
-  if (section.headingLine === null) return { side: null, neutral: false, evidence: [] };
-  const statement: Statement = {
-    kind: 'heading',
-    text: section.heading,
-    line: section.headingLine,
-    endLine: section.headingEndLine ?? section.headingLine,
-    startOffset: section.startOffset,
-    endOffset: section.bodyOffset,
-    block: -1,
-  };
+  const statement = headingStatement(section);
+  if (!statement) return { side: null, neutral: false, evidence: [] };
   const judged = judgeStatement(statement, HEADING_CUES);
   const neutral = NEUTRAL_HEADINGS.some((heading) => heading.pattern.test(section.heading));
   const side = judged.strategic > judged.tactical ? 'strategic' : judged.tactical > judged.strategic ? 'tactical' : null;

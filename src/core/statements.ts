@@ -1,6 +1,6 @@
 import type { List, ListItem, Nodes, PhrasingContent, RootContent, Table } from 'mdast';
 import type { LineIndex } from './text.js';
-import type { Statement } from './types.js';
+import type { Section, Statement } from './types.js';
 
 /**
  * Plain text of inline content with a map back to source offsets, so a cue
@@ -29,7 +29,7 @@ function mapInline(nodes: readonly Nodes[], out: MappedText): void {
   for (const node of nodes) {
     if (node.type === 'text' || node.type === 'inlineCode') {
       out.at.push(out.text.length);
-      out.source.push(node.position?.start.offset ?? 0);
+      out.source.push(valueStart(node));
       out.text += node.value;
     } else if (node.type === 'break') {
       out.at.push(out.text.length);
@@ -39,6 +39,14 @@ function mapInline(nodes: readonly Nodes[], out: MappedText): void {
       mapInline(node.children as Nodes[], out);
     }
   }
+}
+
+/** Where a node's value starts in the source: inside the backticks of inline code. */
+function valueStart(node: Nodes & { value: string }): number {
+  const start = node.position?.start.offset ?? 0;
+  if (node.type !== 'inlineCode') return start;
+  const end = node.position?.end.offset ?? start;
+  return start + Math.max(0, Math.floor((end - start - node.value.length) / 2));
 }
 
 export function mappedText(nodes: readonly PhrasingContent[] | readonly Nodes[]): MappedText {
@@ -63,6 +71,27 @@ export function statementSpan(statement: Statement, index: number, length: numbe
   return { startOffset, endOffset: Math.max(startOffset, endOffset) };
 }
 
+/**
+ * A heading as a statement the classifier can judge. Its words start after
+ * the ATX marker (`## `); a setext heading's words start its first line.
+ */
+export function headingStatement(section: Section): Statement | undefined {
+  if (section.headingLine === null) return undefined;
+  const setext = (section.headingEndLine ?? section.headingLine) > section.headingLine;
+  const wordsStart = section.startOffset + (setext ? 0 : section.depth + 1);
+  const statement: Statement = {
+    kind: 'heading',
+    text: section.heading,
+    line: section.headingLine,
+    endLine: section.headingEndLine ?? section.headingLine,
+    startOffset: section.startOffset,
+    endOffset: section.bodyOffset,
+    block: -1,
+  };
+  SOURCE_MAPS.set(statement, { mapped: { text: section.heading, at: [0], source: [wordsStart] }, base: 0 });
+  return statement;
+}
+
 /** Given/When/Then/And/But at the start of a line, optionally bold or after a list marker. */
 export const GHERKIN_STEP = /^\s*(?:[*_]{2})?(Given|When|Then|And|But)\b/i;
 const SCENARIO_OPENER = /^\s*(?:[*_]{2})?(Given|When|Then)\b/i;
@@ -70,7 +99,7 @@ const SCENARIO_OPENER = /^\s*(?:[*_]{2})?(Given|When|Then)\b/i;
 /** Splits prose into sentences at ., ! or ? followed by space and a capital, digit or quote. */
 export function splitSentences(text: string): { text: string; start: number }[] {
   const result: { text: string; start: number }[] = [];
-  const boundary = /[.!?]["')\]]?\s+(?=["'“(\[]?[A-Z0-9])/g;
+  const boundary = /[.!?]["')\]]?\s+(?=["'“([]?[A-Z0-9])/g;
   let start = 0;
   for (let match = boundary.exec(text); match; match = boundary.exec(text)) {
     const end = match.index + match[0].trimEnd().length;
