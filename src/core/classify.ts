@@ -138,15 +138,21 @@ function isMixed(strategic: SideTally, tactical: SideTally, switches: number, se
   return bothTwice || heavyPlusOne;
 }
 
+/**
+ * Weights of the single-side decision. A tactical statement is the surer
+ * sign (a story or a field rule is rarely anything else, while strategic
+ * words also decorate other prose), and a heading weighs about two
+ * statements, so "## Goals" over one stray tactical bullet stays strategic.
+ */
+export const SIDE_DECISION = { strategicStatement: 1, tacticalStatement: 1.5, heading: 2, tacticalUnderNeutralHeading: 3 } as const;
+
 function labelFrom(strategic: SideTally, tactical: SideTally, heading: HeadingSignal, switches: number, separated: boolean): Label {
   if (isMixed(strategic, tactical, switches, separated)) return 'mixed';
-  const lean = (side: Side) => (heading.side === side ? 1 : 0);
-  const s = strategic.count + lean('strategic');
-  const t = tactical.count + lean('tactical');
-  const needed = heading.neutral ? 3 : 1;
-  if (s >= needed && s > t) return 'strategic';
-  if (t >= needed && t > s) return 'tactical';
-  if (s >= needed && s === t) return strategic.weight >= tactical.weight ? 'strategic' : 'tactical';
+  const lean = (side: Side) => (heading.side === side ? SIDE_DECISION.heading : 0);
+  const s = strategic.count * SIDE_DECISION.strategicStatement + lean('strategic');
+  const t = tactical.count * SIDE_DECISION.tacticalStatement + lean('tactical');
+  if (s > 0 && s >= t) return 'strategic';
+  if (t > s && (!heading.neutral || t >= SIDE_DECISION.tacticalUnderNeutralHeading)) return 'tactical';
   return 'neutral';
 }
 
