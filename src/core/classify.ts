@@ -144,13 +144,23 @@ function isMixed(strategic: SideTally, tactical: SideTally, switches: number, se
  * words also decorate other prose), and a heading weighs about two
  * statements, so "## Goals" over one stray tactical bullet stays strategic.
  */
-export const SIDE_DECISION = { strategicStatement: 1, tacticalStatement: 1.5, heading: 2, tacticalUnderNeutralHeading: 3 } as const;
+export const SIDE_DECISION = { strategicStatement: 1, tacticalStatement: 1.5, heading: 2, tacticalUnderNeutralHeading: 3, hintsPerStatement: 3 } as const;
 
-function labelFrom(strategic: SideTally, tactical: SideTally, heading: HeadingSignal, switches: number, separated: boolean): Label {
+/**
+ * Statements with one passing tactical word each (a button here, "must" there)
+ * do not count alone, but a run of them is field-level detail: every
+ * SIDE_DECISION.hintsPerStatement of them count as one tactical statement.
+ */
+function tacticalHints(judgements: readonly StatementJudgement[]): number {
+  const hints = judgements.filter((judgement) => !judgement.side && judgement.tactical > 0 && judgement.strategic === 0).length;
+  return Math.floor(hints / SIDE_DECISION.hintsPerStatement);
+}
+
+function labelFrom(strategic: SideTally, tactical: SideTally, heading: HeadingSignal, switches: number, separated: boolean, hints: number): Label {
   if (isMixed(strategic, tactical, switches, separated)) return 'mixed';
   const lean = (side: Side) => (heading.side === side ? SIDE_DECISION.heading : 0);
   const s = strategic.count * SIDE_DECISION.strategicStatement + lean('strategic');
-  const t = tactical.count * SIDE_DECISION.tacticalStatement + lean('tactical');
+  const t = (tactical.count + hints) * SIDE_DECISION.tacticalStatement + lean('tactical');
   if (s > 0 && s >= t) return 'strategic';
   if (t > s && (!heading.neutral || t >= SIDE_DECISION.tacticalUnderNeutralHeading)) return 'tactical';
   return 'neutral';
@@ -168,12 +178,13 @@ export function classifySection(section: Section, judgements: readonly Statement
   const tactical = tally(judgements, 'tactical');
   const heading = judgeHeading(section);
   const hasBody = judgements.length > 0;
-  const label = hasBody ? labelFrom(strategic, tactical, heading, sideSwitches(judgements), separatedByPseudoHeading(section, judgements)) : 'neutral';
+  const label = hasBody ? labelFrom(strategic, tactical, heading, sideSwitches(judgements), separatedByPseudoHeading(section, judgements), tacticalHints(judgements)) : 'neutral';
   const evidence = [
     ...judgements
       .filter((judgement) => judgement.side)
       .flatMap((judgement) => strongestEvidence(judgement)),
     ...(label === heading.side ? heading.evidence.slice(0, 1) : []),
+    ...(label === 'tactical' && tactical.count === 0 ? judgements.filter((judgement) => !judgement.side && judgement.tactical > 0).flatMap((judgement) => judgement.evidence.slice(0, 1)) : []),
   ].sort((a, b) => b.weight - a.weight || a.line - b.line);
   const headingNote = heading.side && hasBody ? `; heading reads ${heading.side}` : heading.neutral ? '; heading reads neutral' : '';
   return {

@@ -160,6 +160,7 @@ function visitBlock(node: RootContent, text: LineIndex, listDepth: number, emit:
       break;
     case 'code':
       if (/^(gherkin|feature|cucumber)$/i.test(node.lang ?? '')) emitCodeScenarios(node.value, node.position!.start.offset!, text, emit);
+      else if (isScreenMockup(node.value)) emitMockup(node, text, emit);
       break;
     default:
       break;
@@ -333,4 +334,19 @@ function joinMapped(parts: readonly MappedText[], separator: string): MappedText
     out.text += part.text;
   }
   return out;
+}
+
+const BOX_LINE = /[┌┐└┘│├┤┬┴┼╔╗╚╝║═]/;
+
+/** A code block drawn with box characters on several lines: a screen mockup, which is screen-level detail. */
+export function isScreenMockup(value: string): boolean {
+  let boxLines = 0;
+  for (const line of value.split('\n')) if (BOX_LINE.test(line) && ++boxLines >= 3) return true;
+  return false;
+}
+
+function emitMockup(node: Extract<RootContent, { type: 'code' }>, text: LineIndex, emit: Emit): void {
+  const bodyStart = text.text.indexOf('\n', node.position!.start.offset!) + 1;
+  const mapped: MappedText = { text: node.value, at: [0], source: [bodyStart] };
+  emitSpan(mapped, text, 0, node.value.length, 'sentence', emit, node.value);
 }

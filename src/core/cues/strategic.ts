@@ -16,7 +16,7 @@ export const STRATEGIC_CUES: readonly Cue[] = [
   cue('kpi', 2, 'product goals, KPIs and success metrics', /\b(?:KPIs?|OKRs?|key results?|success (?:metrics?|criteria|measures?)|north star metric|NPS|retention|churn|conversion|activation rate|adoption|engagement|DAU|MAU|WAU|LTV|CAC)\b/i),
   cue('outcome', 1, 'a business outcome to move', /\b(?:increase|reduce|improve|grow|decrease|drive|boost|lower)\b/i),
   cue('target-figure', 1, 'a target figure', /\b\d{1,3}(?:\.\d{1,2})?\s?%|\b\d{1,4}(?:[.,]\d{1,3})?\s?[kKmM]\b|\b(?:by|within) (?:the end of )?(?:Q[1-4]|20\d\d|H[12])\b/),
-  cue('customers', 1, 'customers, users and their problem', /\b(?:customers?|users?|teams|buyers?|personas?|audience|segments?|clients?|stakeholders?)\b/i),
+  cue('customers', 1, 'customers, users and their problem', /\b(?:customers?|buyers?|personas?|audience|segments?|clients?|stakeholders?|adopters?)\b/i),
   cue('problem', 1, 'the problem or opportunity', /\b(?:problems?|pain(?: points?)?|struggle\w{0,3}|frustrat\w{1,6}|challenges?|opportunit(?:y|ies)|needs?|today|currently|manual(?:ly)?|costly|expensive|time-consuming)\b/i),
   cue('growth', 2, 'growth and business outcomes', /\b(?:growth|acquisition|strateg(?:y|ies|ic)|business (?:goals?|outcomes?|objectives?)|competitive advantage|value proposition|time[- ]to[- ]value|brand|trust|ecosystem|community growth)\b/i),
   cue('horizon', 2, 'roadmap horizons and themes', /\b(?:Q[1-4](?: ?20\d\d)?|H[12] ?20\d\d|next (?:year|quarter|half)|this (?:year|quarter)|now\s?\/\s?next\s?\/\s?later|themes?|initiatives?|bets?|milestones?|horizons?|long-term roadmap)\b/i),
