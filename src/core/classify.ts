@@ -1,4 +1,4 @@
-import { HEADING_CUES, NEUTRAL_HEADINGS, TASK_CHECKBOX, type Cue, type StructureCue } from './cues/index.js';
+import { HEADING_CUES, METADATA_STATEMENT, NEUTRAL_HEADINGS, TASK_CHECKBOX, type Cue, type StructureCue } from './cues/index.js';
 import { headingStatement, statementSpan } from './statements.js';
 import { isLikelyEnglish } from './language.js';
 import { excerpt } from './text.js';
@@ -28,7 +28,8 @@ export function judgeStatement(statement: Statement, cues: readonly Cue[]): Stat
   const strategic = sideWeight(evidence, 'strategic');
   const tactical = sideWeight(evidence, 'tactical');
   const structural = evidence.some((item) => item.side === 'tactical' && item.weight >= HEAVY_TACTICAL);
-  return { statement, side: statementSide(strategic, tactical, structural), strategic, tactical, evidence };
+  const metadata = statement.kind !== 'heading' && METADATA_STATEMENT.test(statement.text);
+  return { statement, side: metadata ? null : statementSide(strategic, tactical, structural), strategic, tactical, evidence };
 }
 
 function appliesTo(cue: Cue, statement: Statement): boolean {

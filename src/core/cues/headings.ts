@@ -25,7 +25,10 @@ export interface NeutralHeading {
 }
 
 export const NEUTRAL_HEADINGS: readonly NeutralHeading[] = [
-  { id: 'heading:reference', reason: 'references, glossary or metadata', pattern: /\b(?:glossary|references?|links?|appendix|table of contents|contents|changelog|change log|revision|history|version|metadata|document (?:info|control)|contributors?|license|credits|faq)\b/i },
+  { id: 'heading:reference', reason: 'references, glossary or metadata', pattern: /\b(?:product requirements document|PRD|product brief|one-pager|request for comments|glossary|references?|links?|appendix|table of contents|contents|changelog|change log|revision|history|version|metadata|document (?:info|control)|contributors?|license|credits|faq)\b/i },
   { id: 'heading:engineering', reason: 'architecture or implementation notes for engineers', pattern: /\b(?:architecture|technical|tech stack|implementation|infrastructure|infra|data model|schema|database|tables|deployment|devops|dependencies|integrations?|performance|security considerations|storage|backend|frontend|design|technology)\b/i },
   { id: 'heading:scope', reason: 'scope lists, open questions and risks', pattern: /\b(?:out of scope|in scope|scope|non-goals?|not doing|open questions|questions|risks?|assumptions|constraints|future|later|ideas|phase \d{1,2}|timeline|next steps|notes?)\b/i },
 ];
+
+/** Statements that are document metadata ("Status: draft", "Owner: Kim"): neutral whatever other words they hold. */
+export const METADATA_STATEMENT = /^\W{0,4}(?:author|authors|owner|status|date|last updated|updated|version|reviewers?|approvers?|contact|created|email|founder)\b[^:]{0,20}:/i;
