@@ -11,7 +11,7 @@ const tactical = (id: string, weight: number, reason: string, pattern: RegExp): 
 export const HEADING_CUES: readonly Cue[] = [
   strategic('heading:problem', 3, 'the heading frames the problem or opportunity', /\b(?:problem|opportunity|pain points?|why now|why\b|background|context|motivation)/i),
   strategic('heading:goals', 3, 'the heading names goals or success measures', /\b(?:goals?|objectives?|success|metrics|KPIs?|OKRs?|outcomes?|impact|north star)\b/i),
-  strategic('heading:audience', 3, 'the heading names the target users or market', /\b(?:target|audience|personas?|segments?|customers|market|who (?:is|it's) for|users?)\b/i),
+  strategic('heading:audience', 3, 'the heading names the target users or market', /\b(?:target|audience|personas?|segments?|customers|market|who (?:is|it's) for|users)\b/i),
   strategic('heading:vision', 3, 'the heading names vision, strategy or positioning', /\b(?:vision|mission|strategy|positioning|value proposition|value|differentiat\w{1,8}|competit\w{1,8}|alternatives|business|pricing|go[- ]to[- ]market|launch|summary|solution|principles)\b/i),
   tactical('heading:stories', 3, 'the heading names stories, items or criteria', /\b(?:user stor(?:y|ies)|stor(?:y|ies)|acceptance|criteria|definition of (?:done|ready)|tasks?|to-?dos?|checklist|test (?:cases?|plan|steps)|scenarios?|bugs?|tickets?|epics?)\b/i),
   tactical('heading:behaviour', 2, 'the heading names screen or flow behaviour', /\b(?:behaviou?r|user (?:flow|journey)|flows?|screens?|pages?|ui|forms?|fields|validation|notifications?|dashboard|ability to|functional requirements|feature \d{1,3}|requirements? \d{1,3})\b/i),
@@ -26,8 +26,8 @@ export interface NeutralHeading {
 
 export const NEUTRAL_HEADINGS: readonly NeutralHeading[] = [
   { id: 'heading:reference', reason: 'references, glossary or metadata', pattern: /\b(?:product requirements document|PRD|product brief|one-pager|request for comments|glossary|references?|links?|appendix|table of contents|contents|changelog|change log|revision|history|version|metadata|document (?:info|control)|contributors?|license|credits|faq)\b/i },
-  { id: 'heading:engineering', reason: 'architecture or implementation notes for engineers', pattern: /\b(?:architecture|technical|tech stack|implementation|infrastructure|infra|data model|schema|database|tables|deployment|devops|dependencies|integrations?|performance|security considerations|storage|backend|frontend|design|technology)\b/i },
-  { id: 'heading:scope', reason: 'scope lists, open questions and risks', pattern: /\b(?:out of scope|in scope|scope|non-goals?|not doing|open questions|questions|risks?|assumptions|constraints|future|later|ideas|phase \d{1,2}|timeline|next steps|notes?)\b/i },
+  { id: 'heading:engineering', reason: 'architecture or implementation notes for engineers', pattern: /\b(?:architecture|technical|tech stack|implementation|infrastructure|infra|data model|schema|database|tables|deployment|devops|dependencies|performance|security considerations|storage|backend|frontend|design|technology)\b/i },
+  { id: 'heading:scope', reason: 'scope lists, open questions and risks', pattern: /\b(?:out of scope|in scope|non-goals?|not doing|open questions|assumptions|future|later|ideas|phase \d{1,2}|timeline)\b/i },
 ];
 
 /** Statements that are document metadata ("Status: draft", "Owner: Kim"): neutral whatever other words they hold. */
