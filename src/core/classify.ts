@@ -145,7 +145,7 @@ function isMixed(strategic: SideTally, tactical: SideTally, switches: number, se
  * words also decorate other prose), and a heading weighs about two
  * statements, so "## Goals" over one stray tactical bullet stays strategic.
  */
-export const SIDE_DECISION = { strategicStatement: 1, tacticalStatement: 1.5, heading: 2, tacticalUnderNeutralHeading: 3, hintsPerStatement: 3 } as const;
+export const SIDE_DECISION = { strategicStatement: 1, tacticalStatement: 1.5, heavyTacticalStatement: 2.5, heading: 2, tacticalUnderNeutralHeading: 3, hintsPerStatement: 3 } as const;
 
 /**
  * Statements with one passing tactical word each (a button here, "must" there)
@@ -161,7 +161,7 @@ function labelFrom(strategic: SideTally, tactical: SideTally, heading: HeadingSi
   if (isMixed(strategic, tactical, switches, separated)) return 'mixed';
   const lean = (side: Side) => (heading.side === side ? SIDE_DECISION.heading : 0);
   const s = strategic.count * SIDE_DECISION.strategicStatement + lean('strategic');
-  const t = (tactical.count + hints) * SIDE_DECISION.tacticalStatement + lean('tactical');
+  const t = (tactical.count - tactical.heavy + hints) * SIDE_DECISION.tacticalStatement + tactical.heavy * SIDE_DECISION.heavyTacticalStatement + lean('tactical');
   if (s > 0 && s >= t) return 'strategic';
   if (t > s && (!heading.neutral || t >= SIDE_DECISION.tacticalUnderNeutralHeading)) return 'tactical';
   return 'neutral';
