@@ -79,6 +79,12 @@ describe('extractStatements', () => {
     expect(statements[0].text.split('\n')).toHaveLength(3);
   });
 
+  it('treats a line starting with "When" but without a Then as prose, not a scenario', () => {
+    expect(statementsOf('When the oven is hot, the bread bakes faster.\n').map((s) => s.kind)).toEqual(['sentence']);
+    expect(statementsOf('- When the oven is hot, bake.\n- Given time, rest.\n').map((s) => s.kind)).toEqual(['bullet', 'bullet']);
+    expect(statementsOf('Given a hot oven, when I add dough, then bread comes out.\n').map((s) => s.kind)).toEqual(['scenario']);
+  });
+
   it('reads scenarios from gherkin code blocks and ignores other code', () => {
     const gherkin = statementsOf('```gherkin\nGiven a parked car\nWhen the meter runs out\nThen a fine is issued\n```\n');
     expect(gherkin.map((s) => [s.kind, s.line, s.endLine])).toEqual([['scenario', 2, 4]]);

@@ -185,9 +185,13 @@ function emitParagraph(mapped: MappedText, text: LineIndex, emit: Emit): void {
   };
   for (let i = 0; i < lines.length; i++) {
     if (SCENARIO_OPENER.test(lines[i].text)) {
-      flushProse();
       let j = i + 1;
       while (j < lines.length && GHERKIN_STEP.test(lines[j].text)) j++;
+      if (!isScenario(lines.slice(i, j).map((line) => line.text))) {
+        prose.push(lines[i]);
+        continue;
+      }
+      flushProse();
       const last = lines[j - 1];
       emitSpan(mapped, text, lines[i].start, last.start + last.text.length, 'scenario', emit);
       i = j - 1;
@@ -253,16 +257,27 @@ function emitList(list: List, text: LineIndex, listDepth: number, emit: Emit): v
   const items = list.children;
   for (let i = 0; i < items.length; i++) {
     const mapped = itemText(items[i]);
-    if (SCENARIO_OPENER.test(mapped.text)) {
-      let j = i + 1;
-      while (j < items.length && GHERKIN_STEP.test(itemText(items[j]).text)) j++;
-      emitItemRun(items.slice(i, j), listDepth, emit);
-      i = j - 1;
+    const run = SCENARIO_OPENER.test(mapped.text) ? scenarioRun(items, i) : 0;
+    if (run > 0) {
+      emitItemRun(items.slice(i, i + run), listDepth, emit);
+      i += run - 1;
     } else if (mapped.text.trim()) {
       emitSpan(mapped, text, 0, mapped.text.length, 'bullet', emit, mapped.text, { checked: items[i].checked ?? null, listDepth });
     }
     for (const child of items[i].children) if (child.type === 'list') emitList(child, text, listDepth + 1, emit);
   }
+}
+
+/** How many items from `start` form one Given/When/Then scenario; 0 when they do not. */
+function scenarioRun(items: readonly ListItem[], start: number): number {
+  let end = start + 1;
+  while (end < items.length && GHERKIN_STEP.test(itemText(items[end]).text)) end++;
+  return isScenario(items.slice(start, end).map((item) => itemText(item).text)) ? end - start : 0;
+}
+
+/** A scenario ends in an outcome: without a Then it is prose that happens to start with "When". */
+function isScenario(steps: readonly string[]): boolean {
+  return steps.some((step) => /\bthen\b/i.test(step));
 }
 
 /** Consecutive list items that form one Given/When/Then scenario. */
@@ -337,9 +352,11 @@ function joinMapped(parts: readonly MappedText[], separator: string): MappedText
 }
 
 const BOX_LINE = /[┌┐└┘│├┤┬┴┼╔╗╚╝║═]/;
+const BOX_CORNER = /[┌╔]/;
 
 /** A code block drawn with box characters on several lines: a screen mockup, which is screen-level detail. */
 export function isScreenMockup(value: string): boolean {
+  if (!BOX_CORNER.test(value)) return false;
   let boxLines = 0;
   for (const line of value.split('\n')) if (BOX_LINE.test(line) && ++boxLines >= 3) return true;
   return false;

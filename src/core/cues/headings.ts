@@ -15,7 +15,7 @@ export const HEADING_CUES: readonly Cue[] = [
   strategic('heading:vision', 3, 'the heading names vision, strategy or positioning', /\b(?:vision|mission|strategy|positioning|value proposition|value|differentiat\w{1,8}|competit\w{1,8}|alternatives|business|pricing|go[- ]to[- ]market|launch|summary|solution|principles)\b/i),
   tactical('heading:stories', 3, 'the heading names stories, items or criteria', /\b(?:user stor(?:y|ies)|stor(?:y|ies)|acceptance|criteria|definition of (?:done|ready)|tasks?|to-?dos?|checklist|test (?:cases?|plan|steps)|scenarios?|bugs?|tickets?|epics?)\b/i),
   tactical('heading:behaviour', 2, 'the heading names screen or flow behaviour', /\b(?:behaviou?r|user (?:flow|journey)|flows?|screens?|pages?|ui|forms?|fields|validation|notifications?|dashboard|ability to|functional requirements|feature \d{1,3}|requirements? \d{1,3})\b/i),
-  tactical('heading:item-title', 3, 'the heading is a backlog item title ("Add ...", "Allow ...")', /^\W{0,4}(?:\d{1,3}[.)]? {1,3})?(?:add|allow|enable|implement|create|build|fix|support|update|remove|let|integrate|edit|delete|view|show)\b/i),
+  tactical('heading:item-title', 3, 'the heading is a backlog item title ("Add ...", "Allow ...")', /^\W{0,4}(?:\d{1,3}[.)]? {1,3})?(?:add|allow|enable|implement|create|fix|support|update|remove|let|integrate|edit|delete|view|show)\b/i),
 ];
 
 /** Headings of bodies that the rubric calls neutral whatever words they hold: metadata, engineering notes, references. */

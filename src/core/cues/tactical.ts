@@ -25,7 +25,7 @@ export const TACTICAL_CUES: readonly Cue[] = [
   cue('modal', 1, 'a rule on behaviour ("must", "cannot", "only ... can")', /\b(?:must|shall|cannot|can't|may not|is not allowed|only (?:the )?[\w-]{2,20} can)\b/i),
   cue('navigation', 2, 'a path through the screens ("Settings → Billing")', /\w\s?(?:→|->|>)\s?[A-Z]\w{1,30}\s?(?:→|->|>)|\bgoes to \*{0,2}[A-Z]/),
   cue('field-name', 1, 'a field or value name in code style (snake_case)', /\b[a-z][a-z0-9]{1,20}_[a-z0-9_]{2,30}\b/),
-  cue('mockup', 3, 'a screen mockup drawn in a code block', /[┌└╔][─═]{2}/),
+  cue('mockup', 3, 'a screen mockup drawn in a code block', /[┌╔][─═]{2}/),
   cue('task', 2, 'a task for the team', /^\W{0,4}(?:TODO|FIXME|Task)\b|\b(?:assignee|assigned to|owner: ?@)\b/i),
 ];
 
