@@ -1,4 +1,4 @@
-import { HEADING_CUES, METADATA_STATEMENT, NEUTRAL_HEADINGS, TASK_CHECKBOX, type Cue, type StructureCue } from './cues/index.js';
+import { ABOUT_THE_DOCUMENT, HEADING_CUES, METADATA_STATEMENT, NEUTRAL_HEADINGS, TASK_CHECKBOX, type Cue, type StructureCue } from './cues/index.js';
 import { headingStatement, statementSpan } from './statements.js';
 import { isLikelyEnglish } from './language.js';
 import { excerpt } from './text.js';
@@ -28,7 +28,7 @@ export function judgeStatement(statement: Statement, cues: readonly Cue[]): Stat
   const strategic = sideWeight(evidence, 'strategic');
   const tactical = sideWeight(evidence, 'tactical');
   const structural = evidence.some((item) => item.side === 'tactical' && item.weight >= HEAVY_TACTICAL);
-  const metadata = statement.kind !== 'heading' && METADATA_STATEMENT.test(statement.text);
+  const metadata = statement.kind !== 'heading' && (METADATA_STATEMENT.test(statement.text) || ABOUT_THE_DOCUMENT.test(statement.text));
   return { statement, side: metadata ? null : statementSide(strategic, tactical, structural), strategic, tactical, evidence };
 }
 

@@ -31,5 +31,8 @@ export const NEUTRAL_HEADINGS: readonly NeutralHeading[] = [
   { id: 'heading:scope', reason: 'scope lists, open questions and risks', pattern: /\b(?:out of scope|in scope|non-goals?|not doing|open questions|assumptions|future|later|ideas|phase \d{1,2}|timeline)\b/i },
 ];
 
+/** Statements about the document itself ("This document outlines ..."): neutral. */
+export const ABOUT_THE_DOCUMENT = /^\W{0,4}(?:this|the) (?:document|doc|roadmap|road map|page|section|PRD|spec)\b/i;
+
 /** Statements that are document metadata ("Status: draft", "Owner: Kim"): neutral whatever other words they hold. */
 export const METADATA_STATEMENT = /^\W{0,4}(?:author|authors|owner|status|date|last updated|updated|version|reviewers?|approvers?|contact|created|email|founder)\b[^:]{0,20}:/i;

@@ -1,12 +1,12 @@
 import type { Side } from '../types.js';
-import { HEADING_CUES, METADATA_STATEMENT, NEUTRAL_HEADINGS, type NeutralHeading } from './headings.js';
+import { ABOUT_THE_DOCUMENT, HEADING_CUES, METADATA_STATEMENT, NEUTRAL_HEADINGS, type NeutralHeading } from './headings.js';
 import { STRATEGIC_CUES, STRATEGIC_HEADER_CUES } from './strategic.js';
 import { TACTICAL_CUES, TACTICAL_HEADER_CUES, TASK_CHECKBOX } from './tactical.js';
 import type { Cue } from './types.js';
 
 export type { Cue, StructureCue } from './types.js';
 export type { NeutralHeading };
-export { HEADING_CUES, METADATA_STATEMENT, NEUTRAL_HEADINGS, STRATEGIC_CUES, STRATEGIC_HEADER_CUES, TACTICAL_CUES, TACTICAL_HEADER_CUES, TASK_CHECKBOX };
+export { ABOUT_THE_DOCUMENT, HEADING_CUES, METADATA_STATEMENT, NEUTRAL_HEADINGS, STRATEGIC_CUES, STRATEGIC_HEADER_CUES, TACTICAL_CUES, TACTICAL_HEADER_CUES, TASK_CHECKBOX };
 
 export interface UserCues {
   strategic?: readonly string[];

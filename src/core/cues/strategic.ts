@@ -18,11 +18,12 @@ export const STRATEGIC_CUES: readonly Cue[] = [
   cue('target-figure', 1, 'a target figure', /\b\d{1,3}(?:\.\d{1,2})?\s?%|\b\d{1,4}(?:[.,]\d{1,3})?\s?[kKmM]\b|\b(?:by|within) (?:the end of )?(?:Q[1-4]|20\d\d|H[12])\b/),
   cue('customers', 1, 'customers, users and their problem', /\b(?:customers?|buyers?|personas?|audience|segments?|clients?|stakeholders?|adopters?)\b/i),
   cue('problem', 1, 'the problem or opportunity', /\b(?:problems?|pain(?: points?)?|struggle\w{0,3}|frustrat\w{1,6}|challenges?|opportunit(?:y|ies)|needs?|today|currently|manual(?:ly)?|costly|expensive|time-consuming)\b/i),
-  cue('growth', 2, 'growth and business outcomes', /\b(?:growth|acquisition|strateg(?:y|ies|ic)|business (?:goals?|outcomes?|objectives?)|competitive advantage|value proposition|time[- ]to[- ]value|brand|trust|ecosystem|community growth)\b/i),
-  cue('horizon', 2, 'roadmap horizons and themes', /\b(?:Q[1-4](?: ?20\d\d)?|H[12] ?20\d\d|next (?:year|quarter|half)|this (?:year|quarter)|now\s?\/\s?next\s?\/\s?later|themes?|initiatives?|bets?|milestones?|horizons?|long-term roadmap)\b/i),
+  cue('growth', 2, 'growth and business outcomes', /\b(?:growth|acquisition|strateg(?:y|ies|ic)|business (?:goals?|outcomes?|objectives?)|competitive advantage|value proposition|time[- ]to[- ]value)\b/i),
+  cue('horizon', 2, 'roadmap horizons and themes', /\b(?:Q[1-4](?: ?20\d\d)?|H[12] ?20\d\d|next (?:year|quarter|half)|this (?:year|quarter)|now\s?\/\s?next\s?\/\s?later|themes?|initiatives?|bets?|horizons?|roadmap)\b/i),
   cue('go-to-market', 2, 'go-to-market and launch', /\b(?:go[- ]to[- ]market|GTM|launch(?:es|ing)?|messaging|partnerships?|partners|distribution channels?|marketing|early adopters?|beta customers)\b/i),
   cue('money', 2, 'money figures', /[$€£]\s?\d[\d.,]{0,12}\s?(?:[kKmMbB]|million|billion)?\b/),
-  cue('goal', 2, 'a product goal or objective', /\b(?:goals?|objectives?|our aim|we (?:aim|want|believe|bet)|success (?:looks|means)|why now|so that (?:we|our) (?:can )?(?:win|grow|compete))\b/i),
+  cue('goal', 1, 'a goal or objective', /\b(?:goals?|objectives?|we want)\b/i),
+  cue('aim', 2, 'a product aim or bet', /\b(?:our aim|we aim|we believe|we bet|success (?:looks|means)|why now|so that (?:we|our) (?:can )?(?:win|grow|compete))\b/i),
 ];
 
 /** Table columns that make the rows a market or metrics argument. */
