@@ -23,6 +23,7 @@ export const STRATEGIC_CUES: readonly Cue[] = [
   cue('go-to-market', 2, 'go-to-market and launch', /\b(?:go[- ]to[- ]market|GTM|launch(?:es|ing)?|messaging|partnerships?|partners|distribution channels?|marketing|early adopters?|beta customers)\b/i),
   cue('money', 2, 'money figures', /[$€£]\s?\d[\d.,]{0,12}\s?(?:[kKmMbB]|million|billion)?\b/),
   cue('goal', 1, 'a goal or objective', /\b(?:goals?|objectives?|we want)\b/i),
+  cue('rationale', 2, 'the "Why?" of an initiative', /^\W{0,4}why\??\W{0,4}$/i),
   cue('aim', 2, 'a product aim or bet', /\b(?:our aim|we aim|we believe|we bet|success (?:looks|means)|why now|so that (?:we|our) (?:can )?(?:win|grow|compete))\b/i),
 ];
 
