@@ -78,7 +78,8 @@ function tally(judgements: readonly StatementJudgement[], side: Side): SideTally
   for (const judgement of mine) for (const item of judgement.evidence) if (item.side === side) cues.set(item.cueId, (cues.get(item.cueId) ?? 0) + item.weight);
   return {
     count: mine.length,
-    heavy: mine.filter((judgement) => judgement[side] >= heavy).length,
+    // A table's header names columns; it makes the rows evidence but is not a heavy statement itself.
+    heavy: mine.filter((judgement) => judgement[side] >= heavy && !judgement.statement.header).length,
     weight: mine.reduce((sum, judgement) => sum + judgement[side], 0),
     cues: [...cues.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id),
   };
@@ -135,7 +136,7 @@ function isMixed(strategic: SideTally, tactical: SideTally, switches: number, se
   const twoRuns = switches === 1;
   const substantive = minority / total >= MIN_MINORITY_SHARE && switches <= 3;
   const bothTwice = minority >= 2 && substantive;
-  const heavyPlusOne = twoRuns && substantive && strategic.heavy + tactical.heavy >= 1;
+  const heavyPlusOne = twoRuns && substantive && total >= 3 && strategic.heavy + tactical.heavy >= 1;
   return bothTwice || heavyPlusOne;
 }
 
