@@ -29,6 +29,7 @@ interface AltitudeJson {
   matchedSections: number;
   missing: string[];
   confusion: Confusion;
+  byKind: Record<string, { sections: number; accuracy: number; macroF1: number }>;
   figures: Record<string, number>;
   perLabel: Record<string, ReturnType<typeof roundScores>>;
   spliced: { pairs: number; caughtAsMixed: number; misses: string[] };
@@ -65,6 +66,7 @@ export function evalAltitude(options: EvalOptions): EvalPart {
     }
   }
   const matrix = confusion(pairs.map(({ truth, ours }) => ({ truth: truth.label, predicted: ours.label })), LABELS);
+  const byKind = perKind(pairs);
   const nonMixed = pairs.filter(({ truth }) => truth.label !== 'mixed');
   const falseMixed = nonMixed.filter(({ ours }) => ours.label === 'mixed').length / Math.max(1, nonMixed.length);
   const spliced = evalSpliced(docs);
@@ -83,6 +85,7 @@ export function evalAltitude(options: EvalOptions): EvalPart {
     missing,
     perLabel: Object.fromEntries(LABELS.map((label) => [label, roundScores(scoresFor(matrix, label))])),
     confusion: matrix,
+    byKind,
     figures: Object.fromEntries(Object.entries(figures).map(([key, value]) => [key, round(value)])),
     spliced: { pairs: spliced.pairs, caughtAsMixed: spliced.caught, misses: spliced.misses },
     kindMisses,
@@ -95,6 +98,19 @@ export function evalAltitude(options: EvalOptions): EvalPart {
 
 function location(doc: CorpusDoc, line: number): string {
   return `${relative(process.cwd(), doc.path)}:${line}`;
+}
+
+/** Figures per document kind: a check that the judgement is not carried by one kind of document. */
+function perKind(pairs: readonly Pair[]) {
+  const kinds = [...new Set(pairs.map(({ doc }) => doc.kind))].sort();
+  return Object.fromEntries(
+    kinds.map((kind) => {
+      const mine = pairs.filter(({ doc }) => doc.kind === kind);
+      const matrix = confusion(mine.map(({ truth, ours }) => ({ truth: truth.label, predicted: ours.label })), LABELS);
+      const accuracy = mine.filter(({ truth, ours }) => truth.label === ours.label).length / mine.length;
+      return [kind, { sections: mine.length, accuracy: round(accuracy), macroF1: round(macroF1(matrix, MACRO_LABELS)) }];
+    }),
+  );
 }
 
 function roundScores(scores: ReturnType<typeof scoresFor>) {
@@ -175,6 +191,7 @@ function report(json: AltitudeJson, matrix: Confusion, figures: Record<string, n
     ...LABELS.map((truth) => `${truth.padEnd(10)}${LABELS.map((predicted) => pad(matrix[truth][predicted])).join('')}`),
     '',
     `macro-F1 (strategic/tactical/neutral): ${figures.macroF1.toFixed(3)}`,
+    `by document kind: ${Object.entries(json.byKind).map(([kind, k]) => `${kind} ${k.sections} sections, accuracy ${percent(k.accuracy)}, macro-F1 ${k.macroF1.toFixed(3)}`).join('; ')}`,
     `false-mixed rate: ${percent(figures.falseMixedRate)} of ${json.matchedSections - (json.perLabel.mixed.support)} non-mixed sections`,
     `spliced strategic+tactical pairs caught as mixed: ${json.spliced.caughtAsMixed}/${json.spliced.pairs} (${percent(figures.splicedMixedRecall)})`,
     `document kind by content (no file name): ${percent(figures.kindByContentAccuracy)}${json.kindMisses.length ? `; misses ${json.kindMisses.join(', ')}` : ''}`,
