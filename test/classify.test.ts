@@ -183,7 +183,7 @@ describe('classifySection: the rubric cases', () => {
 
   it('says why in a short reason with counts', () => {
     const [section] = sectionsOf('## Stories\n\n- As a cook, I want timers so that nothing burns.\n- As a cook, I want a shopping list so that I buy once.\n');
-    expect(section.reason).toMatch(/^0 strategic; 2 tactical/);
+    expect(section.reason).toMatch(/^0 strategic; 2 tactical statements \(user-story\)/);
     expect(section.tactical).toBeGreaterThan(0);
     expect(section.tactical).toBeLessThanOrEqual(1);
   });
@@ -218,5 +218,41 @@ describe('heading evidence', () => {
     expect(section.label).toBe('strategic');
     const heading = section.evidence.find((e) => e.cueId.startsWith('heading:'))!;
     expect(markdown.slice(heading.startOffset, heading.endOffset)).toBe(heading.match);
+  });
+});
+
+describe('evidence backs every label', () => {
+  const markdown = [
+    '# Planner',
+    '',
+    '## 1\\. Goals',
+    '',
+    '- Grow paying customers in the mid-market segment to 300 by Q4.',
+    '',
+    '## Stories',
+    '',
+    '- As a dispatcher, I want to drag a stop onto a route so that plans change fast.',
+    '- [ ] Add `PATCH /routes/{id}` endpoint (2 pts)',
+    '',
+    '## Field rules',
+    '',
+    '- The name field must not be empty.',
+    '- The save button is shown in the footer.',
+    '- The form shows an inline error under the date.',
+    '',
+  ].join('\n');
+
+  it('lists evidence of the side(s) a label names', () => {
+    for (const section of sectionsOf(markdown)) {
+      const sides = section.label === 'mixed' ? ['strategic', 'tactical'] : section.label === 'neutral' ? [] : [section.label];
+      for (const side of sides) expect(section.evidence.some((e) => e.side === side), `${section.heading}: ${section.label}`).toBe(true);
+    }
+    expect(sectionsOf(markdown).map((s) => s.label)).toEqual(['neutral', 'strategic', 'tactical', 'tactical']);
+  });
+
+  it('points heading evidence at the words even when the heading has escapes', () => {
+    const goals = sectionsOf(markdown).find((s) => s.heading === '1. Goals')!;
+    const fromHeading = goals.evidence.find((e) => e.cueId === 'heading:goals')!;
+    expect(markdown.slice(fromHeading.startOffset, fromHeading.endOffset)).toBe('Goals');
   });
 });

@@ -92,13 +92,21 @@ export interface HeadingSignal {
   evidence: Evidence[];
 }
 
-export function judgeHeading(section: Section): HeadingSignal {
+export function judgeHeading(section: Section, source?: string): HeadingSignal {
   const statement = headingStatement(section);
   if (!statement) return { side: null, neutral: false, evidence: [] };
   const judged = judgeStatement(statement, HEADING_CUES);
+  if (source !== undefined) judged.evidence = judged.evidence.map((item) => locateInHeading(item, section, source));
   const neutral = NEUTRAL_HEADINGS.some((heading) => heading.pattern.test(section.heading));
   const side = judged.strategic > judged.tactical ? 'strategic' : judged.tactical > judged.strategic ? 'tactical' : null;
   return { side: neutral ? null : side, neutral, evidence: neutral ? [] : judged.evidence.filter((item) => item.side === side) };
+}
+
+/** The heading's plain text drops markup and escapes (`1\\. Goals`); find the matched words in its source instead. */
+function locateInHeading(item: Evidence, section: Section, source: string): Evidence {
+  const at = source.slice(section.startOffset, section.bodyOffset).toLowerCase().indexOf(item.match.toLowerCase());
+  if (at < 0) return item;
+  return { ...item, startOffset: section.startOffset + at, endOffset: section.startOffset + at + item.match.length };
 }
 
 /**
@@ -170,36 +178,42 @@ function labelFrom(strategic: SideTally, tactical: SideTally, heading: HeadingSi
 
 const score = (weight: number) => Math.round((1 - Math.exp(-weight / 6)) * 100) / 100;
 
-function describeSide(count: number, tallied: SideTally, side: Side): string {
-  const cues = tallied.cues.slice(0, 3).map((id) => id.replace(/^heading:/, ''));
-  return `${count} ${side}${cues.length ? ` (${cues.join(', ')})` : ''}`;
+function describeSide(tallied: SideTally, side: Side): string {
+  const cues = tallied.cues.slice(0, 3);
+  const noun = tallied.count === 1 ? 'statement' : 'statements';
+  return tallied.count ? `${tallied.count} ${side} ${noun} (${cues.join(', ')})` : `0 ${side}`;
 }
 
-export function classifySection(section: Section, judgements: readonly StatementJudgement[]): Classification {
+/** `source` is the text the section's offsets point into; with it, heading evidence points at the exact words. */
+export function classifySection(section: Section, judgements: readonly StatementJudgement[], source?: string): Classification {
   const strategic = tally(judgements, 'strategic');
   const tactical = tally(judgements, 'tactical');
-  const heading = judgeHeading(section);
+  const heading = judgeHeading(section, source);
   const hasBody = judgements.length > 0;
-  const label = hasBody ? labelFrom(strategic, tactical, heading, sideSwitches(judgements), separatedByPseudoHeading(section, judgements), tacticalHints(judgements)) : 'neutral';
-  const evidence = [
-    ...judgements
-      .filter((judgement) => judgement.side)
-      .flatMap((judgement) => strongestEvidence(judgement)),
-    ...(label === heading.side ? heading.evidence.slice(0, 1) : []),
-    ...(label === 'tactical' && tactical.count === 0 ? judgements.filter((judgement) => !judgement.side && judgement.tactical > 0).flatMap((judgement) => judgement.evidence.slice(0, 1)) : []),
-  ].sort((a, b) => b.weight - a.weight || a.line - b.line);
+  const hints = tacticalHints(judgements);
+  const label = hasBody ? labelFrom(strategic, tactical, heading, sideSwitches(judgements), separatedByPseudoHeading(section, judgements), hints) : 'neutral';
   const headingNote = heading.side && hasBody ? `; heading reads ${heading.side}` : heading.neutral ? '; heading reads neutral' : '';
+  const hintNote = hints && tactical.count === 0 && label === 'tactical' ? `; ${hints * SIDE_DECISION.hintsPerStatement}+ lines of field-level detail` : '';
   return {
     label,
-    strategic: score(strategic.weight + (heading.side === 'strategic' ? 2 : 0)),
-    tactical: score(tactical.weight + (heading.side === 'tactical' ? 2 : 0)),
-    evidence,
-    reason: `${describeSide(strategic.count, strategic, 'strategic')}; ${describeSide(tactical.count, tactical, 'tactical')}${headingNote}`,
+    strategic: score(strategic.weight + (heading.side === 'strategic' ? SIDE_DECISION.heading : 0)),
+    tactical: score(tactical.weight + hints + (heading.side === 'tactical' ? SIDE_DECISION.heading : 0)),
+    evidence: collectEvidence(label, judgements, heading),
+    reason: `${describeSide(strategic, 'strategic')}; ${describeSide(tactical, 'tactical')}${hintNote}${headingNote}`,
   };
 }
 
-function strongestEvidence(judgement: StatementJudgement): Evidence[] {
-  const mine = judgement.evidence.filter((item) => item.side === judgement.side);
+/** The strongest cue of every statement that counted, plus the heading's when it tipped the label; strongest first. */
+function collectEvidence(label: Label, judgements: readonly StatementJudgement[], heading: HeadingSignal): Evidence[] {
+  const sided = judgements.filter((judgement) => judgement.side).flatMap((judgement) => strongestEvidence(judgement, judgement.side!));
+  const fromHeading = label === heading.side ? heading.evidence.slice(0, 1) : [];
+  const hasTactical = sided.some((item) => item.side === 'tactical') || heading.side === 'tactical';
+  const fromHints = label === 'tactical' && !hasTactical ? judgements.filter((judgement) => !judgement.side).flatMap((judgement) => strongestEvidence(judgement, 'tactical')) : [];
+  return [...sided, ...fromHeading, ...fromHints].sort((a, b) => b.weight - a.weight || a.line - b.line);
+}
+
+function strongestEvidence(judgement: StatementJudgement, side: Side): Evidence[] {
+  const mine = judgement.evidence.filter((item) => item.side === side);
   return mine.sort((a, b) => b.weight - a.weight).slice(0, 1);
 }
 
