@@ -256,3 +256,27 @@ describe('evidence backs every label', () => {
     expect(markdown.slice(fromHeading.startOffset, fromHeading.endOffset)).toBe('Goals');
   });
 });
+
+describe('robustness', () => {
+  const pieces = ['# Goals', '## Stories', '**Goals**', '- As a user, I want x so that y', '- [ ] task (3 pts)', 'Given a', 'When b', 'Then c', '| Story | Points |', '|---|---|', '| A | 3 |', 'Revenue grows in the market.', '```gherkin', '```', '┌──┐', '│ab│', '└──┘', '', '> quote', 'Objetivo: aumentar a receita', '1\\. Goals', '`code`', 'https://example.com/x'];
+
+  it('never throws, keeps evidence inside the text and labels every section', async () => {
+    const fc = await import('fast-check');
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.constantFrom('\n', '\r\n'), (lines, eol) => {
+        const text = lines.join(eol);
+        for (const section of classify(text)) {
+          expect(['strategic', 'tactical', 'mixed', 'neutral']).toContain(section.label);
+          expect(section.strategic).toBeGreaterThanOrEqual(0);
+          expect(section.tactical).toBeLessThanOrEqual(1);
+          for (const item of section.evidence) {
+            expect(item.startOffset).toBeGreaterThanOrEqual(0);
+            expect(item.endOffset).toBeLessThanOrEqual(text.length);
+            expect(item.startOffset).toBeLessThanOrEqual(item.endOffset);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
