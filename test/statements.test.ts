@@ -114,3 +114,13 @@ describe('extractStatements', () => {
     expect(sourceOf(markdown, bullet, 'button')).toBe('button');
   });
 });
+
+describe('offsets in code blocks', () => {
+  it('map gherkin steps to their source lines with CRLF line ends', () => {
+    const markdown = '# F\r\n\r\n```gherkin\r\nGiven a cart\r\nWhen I pay\r\nThen I get a receipt\r\n```\r\n';
+    const [scenario] = statementsOf(markdown);
+    expect(scenario.kind).toBe('scenario');
+    expect(sourceOf(markdown, scenario, 'receipt')).toBe('receipt');
+    expect(sourceOf(markdown, scenario, 'Given')).toBe('Given');
+  });
+});

@@ -317,9 +317,26 @@ function emitTable(table: Table, emit: Emit): void {
 }
 
 function emitCodeScenarios(value: string, codeOffset: number, text: LineIndex, emit: Emit): void {
-  const bodyStart = text.text.indexOf('\n', codeOffset) + 1;
-  const mapped: MappedText = { text: value, at: [0], source: [bodyStart] };
-  emitParagraph(mapped, text, emit);
+  emitParagraph(codeMapped(value, codeOffset, text), text, emit);
+}
+
+/**
+ * A fenced block's content mapped line by line to the source, so CRLF line
+ * ends and indented fences do not shift the offsets of later lines.
+ */
+function codeMapped(value: string, codeOffset: number, text: LineIndex): MappedText {
+  const mapped: MappedText = { text: value, at: [], source: [] };
+  let sourceLine = text.point(codeOffset).line + 1;
+  let at = 0;
+  for (const line of value.split('\n')) {
+    const lineStart = text.lineStart(sourceLine);
+    const indent = Math.max(0, text.lineText(sourceLine).indexOf(line.slice(0, 1) || '\u0000'));
+    mapped.at.push(at);
+    mapped.source.push(line ? lineStart + indent : lineStart);
+    at += line.length + 1;
+    sourceLine++;
+  }
+  return mapped;
 }
 
 /** The same mapped text without leading and trailing white space. */
@@ -363,7 +380,6 @@ export function isScreenMockup(value: string): boolean {
 }
 
 function emitMockup(node: Extract<RootContent, { type: 'code' }>, text: LineIndex, emit: Emit): void {
-  const bodyStart = text.text.indexOf('\n', node.position!.start.offset!) + 1;
-  const mapped: MappedText = { text: node.value, at: [0], source: [bodyStart] };
+  const mapped = codeMapped(node.value, node.position!.start.offset!, text);
   emitSpan(mapped, text, 0, node.value.length, 'sentence', emit, node.value);
 }
