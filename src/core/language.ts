@@ -10,10 +10,13 @@
  * Product documents are full of bullets and tables, so English share alone
  * swings widely (5-50%); the comparison with another language's share is
  * stable, since the other language stays near 0% in English text.
- * Texts under MIN_WORDS words are given the benefit of the doubt.
+ * Texts under MIN_WORDS words are given the benefit of the doubt. Only the
+ * first SAMPLE_CHARS characters are read: a document keeps its language, and
+ * the check must stay cheap on a 2 MB file.
  */
 export const MIN_WORDS = 30;
 export const MIN_LATIN_LETTER_SHARE = 0.5;
+export const SAMPLE_CHARS = 50_000;
 
 const words = (list: string) => new Set(list.split(' '));
 
@@ -38,14 +41,24 @@ const WORD = /\p{L}[\p{L}']{0,39}/gu;
 const LETTER = /\p{L}/gu;
 const LATIN_LETTER = /\p{Script=Latin}/gu;
 
+/** Which word lists each word is on: index 0 is English, the rest follow OTHER_LANGUAGES. */
+const LISTS = [ENGLISH, ...Object.values(OTHER_LANGUAGES)];
+const WORD_LISTS = new Map<string, number[]>();
+LISTS.forEach((list, index) => {
+  for (const word of list) WORD_LISTS.set(word, [...(WORD_LISTS.get(word) ?? []), index]);
+});
+
 export function isLikelyEnglish(text: string): boolean {
-  const prose = text.replace(NOISE, ' ');
+  const prose = text.slice(0, SAMPLE_CHARS).replace(NOISE, ' ');
   const letters = prose.match(LETTER)?.length ?? 0;
   if (letters === 0) return true;
   if ((prose.match(LATIN_LETTER)?.length ?? 0) / letters < MIN_LATIN_LETTER_SHARE) return false;
-  const tokens = prose.toLowerCase().match(WORD) ?? [];
-  if (tokens.length < MIN_WORDS) return true;
-  const share = (set: Set<string>) => tokens.filter((token) => set.has(token)).length / tokens.length;
-  const english = share(ENGLISH);
-  return Object.values(OTHER_LANGUAGES).every((set) => share(set) <= english);
+  const hits = LISTS.map(() => 0);
+  let words = 0;
+  for (const [word] of prose.toLowerCase().matchAll(WORD)) {
+    words++;
+    for (const list of WORD_LISTS.get(word) ?? []) hits[list]++;
+  }
+  if (words < MIN_WORDS) return true;
+  return hits.slice(1).every((count) => count <= hits[0]);
 }
