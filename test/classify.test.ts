@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { judgeStatement } from '../src/core/classify.js';
-import { allCues } from '../src/core/cues/index.js';
+import { ABOUT_THE_DOCUMENT, allCues, METADATA_STATEMENT, NEUTRAL_HEADINGS } from '../src/core/cues/index.js';
 import { classify } from '../src/core/index.js';
 import type { SectionReport, Statement } from '../src/core/types.js';
 
@@ -278,5 +278,37 @@ describe('robustness', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('cues are data', () => {
+  const builtIn = allCues();
+
+  it('every cue has a unique id, a weight of 1 to 3 and a reason', () => {
+    const ids = builtIn.map((cue) => cue.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const cue of builtIn) {
+      expect(cue.weight, cue.id).toBeGreaterThanOrEqual(1);
+      expect(cue.weight, cue.id).toBeLessThanOrEqual(3);
+      expect(cue.reason.length, cue.id).toBeGreaterThan(5);
+    }
+  });
+
+  it('every built-in pattern is safe from catastrophic backtracking (recheck)', async () => {
+    const { check } = await import('recheck');
+    const patterns = [...builtIn.map((cue) => cue.pattern), ...NEUTRAL_HEADINGS.map((heading) => heading.pattern), METADATA_STATEMENT, ABOUT_THE_DOCUMENT];
+    const unsafe: string[] = [];
+    // One at a time with a generous budget: on a busy machine recheck answers "unknown" when rushed.
+    for (const pattern of patterns) {
+      const result = await check(pattern.source, pattern.flags.replace('g', ''), { timeout: 60_000 });
+      if (result.status !== 'safe') unsafe.push(`${result.status}: ${pattern.source}`);
+    }
+    expect(unsafe).toEqual([]);
+  }, 300_000);
+
+  it('a user term is a literal, never a pattern', () => {
+    const [cue] = allCues({ strategic: ['a+b (c)'] }).filter((item) => item.id.startsWith('user:'));
+    expect(cue.pattern.test('we sell a+b (c) kits')).toBe(true);
+    expect(cue.pattern.test('we sell aab c kits')).toBe(false);
   });
 });
