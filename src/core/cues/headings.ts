@@ -15,6 +15,8 @@ export const HEADING_CUES: readonly Cue[] = [
   strategic('heading:vision', 3, 'the heading names vision, strategy or positioning', /\b(?:vision|mission|strategy|positioning|value proposition|value|differentiat\w{1,8}|competit\w{1,8}|alternatives|business|pricing|go[- ]to[- ]market|launch|summary|solution|principles|benefits|limitations|current solutions)\b/i),
   tactical('heading:stories', 3, 'the heading names stories, items or criteria', /\b(?:user stor(?:y|ies)|stor(?:y|ies)|acceptance|criteria|definition of (?:done|ready)|tasks?|to-?dos?|checklist|test (?:cases?|plan|steps)|scenarios?|bugs?|tickets?|epics?)\b/i),
   tactical('heading:behaviour', 2, 'the heading names screen or flow behaviour', /\b(?:behaviou?r|user (?:flow|journey)|flows?|screens?|pages?|ui|forms?|fields|validation|notifications?|dashboard|ability to|functional requirements|feature \d{1,3}|requirements? \d{1,3})\b/i),
+  tactical('heading:priority', 3, 'the heading is a priority bucket of items (P0, Must have)', /^\W{0,4}(?:P[0-3]\b|(?:must|should|could|won't|won’t) have\b)/i),
+  tactical('heading:rules', 2, 'the heading names inputs, rules or calculations', /\b(?:inputs?|outputs?|rules?|calculations?|test layers|tests?|QA)\b/i),
   strategic('heading:horizon', 3, 'the heading names a roadmap horizon', /^\W{0,4}(?:Q[1-4]|H[12]|now|next|later|20\d\d)\b\W{0,4}(?:20\d\d)?\W{0,4}$/i),
   tactical('heading:item-title', 3, 'the heading is a backlog item title ("Add ...", "Allow ...")', /^\W{0,4}(?:\d{1,3}[.)]? {1,3})?(?:add|allow|enable|implement|create|fix|support|update|remove|let|integrate|edit|delete|view|show)\b/i),
 ];
