@@ -9,7 +9,7 @@ const tactical = (id: string, weight: number, reason: string, pattern: RegExp): 
  * tips a body with little evidence of its own, and it never makes a mix alone.
  */
 export const HEADING_CUES: readonly Cue[] = [
-  strategic('heading:problem', 3, 'the heading frames the problem or opportunity', /\b(?:problem|opportunity|pain points?|why now|why\b|background|context|motivation)/i),
+  strategic('heading:problem', 3, 'the heading frames the problem or opportunity', /\b(?:problems?|opportunit(?:y|ies)|pain points?|why now|why|background|context|motivation)\b/i),
   strategic('heading:goals', 3, 'the heading names goals or success measures', /\b(?:goals?|objectives?|success|metrics|KPIs?|OKRs?|outcomes?|impact|north star)\b/i),
   strategic('heading:audience', 3, 'the heading names the target users or market', /\b(?:target|audience|personas?|segments?|customers|market|who (?:is|it's) for|users|primary user|use cases)\b/i),
   strategic('heading:vision', 3, 'the heading names vision, strategy or positioning', /\b(?:vision|mission|strategy|positioning|value proposition|value|differentiat\w{1,8}|competit\w{1,8}|alternatives|business|pricing|go[- ]to[- ]market|launch|summary|solution|principles|benefits|limitations|current solutions)\b/i),
