@@ -58,10 +58,16 @@ export function kindFromContent(sections: readonly SectionAnalysis[]): ProductKi
   const tacticalShare = sided.filter((judgement) => judgement.side === 'tactical').length / sided.length;
   if (tacticalShare >= SINGLE_SIDE_SHARE) return 'backlog';
   if (1 - tacticalShare >= SINGLE_SIDE_SHARE) {
-    const horizons = sections.filter((analysis) => analysis.statements.some((judgement) => judgement.evidence.some((item) => item.cueId === 'horizon'))).length;
+    const horizons = sections.filter(speaksOfHorizons).length;
     return horizons >= 2 ? 'roadmap' : 'vision';
   }
   return 'prd';
+}
+
+/** A section whose heading is a horizon ("Q3", "Next") or whose statements name quarters, themes or milestones. */
+function speaksOfHorizons(analysis: SectionAnalysis): boolean {
+  if (analysis.classification.evidence.some((item) => item.cueId === 'heading:horizon')) return true;
+  return analysis.statements.some((judgement) => judgement.evidence.some((item) => item.cueId === 'horizon'));
 }
 
 export interface KindDecision {
