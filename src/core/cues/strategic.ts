@@ -19,7 +19,7 @@ export const STRATEGIC_CUES: readonly Cue[] = [
   cue('customers', 1, 'customers, users and their problem', /\b(?:customers?|buyers?|personas?|audience|segments?|clients?|stakeholders?|adopters?)\b/i),
   cue('problem', 1, 'the problem or opportunity', /\b(?:problems?|pain(?: points?)?|struggle\w{0,3}|frustrat\w{1,6}|challenges?|opportunit(?:y|ies)|needs?|today|currently|manual(?:ly)?|costly|expensive|time-consuming)\b/i),
   cue('growth', 2, 'growth and business outcomes', /\b(?:growth|acquisition|strateg(?:y|ies|ic)|business (?:goals?|outcomes?|objectives?)|competitive advantage|value proposition|time[- ]to[- ]value)\b/i),
-  cue('horizon', 2, 'roadmap horizons and themes', /\b(?:Q[1-4](?: ?20\d\d)?|H[12] ?20\d\d|next (?:year|quarter|half)|this (?:year|quarter)|now\s?\/\s?next\s?\/\s?later|(?:roadmap|strategic|product|investment|key) themes?|^\W{0,4}themes?\b|initiatives?|bets?|horizons?|roadmap)\b/i),
+  cue('horizon', 1, 'roadmap horizons and themes', /\b(?:Q[1-4](?: ?20\d\d)?|H[12] ?20\d\d|next (?:year|quarter|half)|this (?:year|quarter)|now\s?\/\s?next\s?\/\s?later|(?:roadmap|strategic|product|investment|key) themes?|^\W{0,4}themes?\b|initiatives?|bets?|horizons?|roadmap)\b/i),
   cue('go-to-market', 2, 'go-to-market and launch', /\b(?:go[- ]to[- ]market|GTM|launch(?:es|ing)?|messaging|partnerships?|partners|distribution channels?|marketing|early adopters?|beta customers)\b/i),
   cue('money', 2, 'money figures', /[$€£]\s?\d[\d.,]{0,12}\s?(?:[kKmMbB]|million|billion)?\b/),
   cue('goal', 1, 'a goal or objective', /\b(?:goals?|objectives?|we want)\b/i),

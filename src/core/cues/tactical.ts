@@ -24,7 +24,7 @@ export const TACTICAL_CUES: readonly Cue[] = [
   cue('ui-element', 1, 'screen or field-level behaviour', /\b(?:button|modal|dialog|dropdown|checkbox|toggle|text ?field|input|form|field|tooltip|toast|banner|tab|screen|page|menu|icon|link|placeholder|spinner|sidebar|navbar)s?\b/i),
   cue('ui-action', 1, 'what the user does on screen', /\b(?:clicks?|clicking|taps?|tapping|selects?|enters?|types?|submits?|navigates?|scrolls?|drags?|swipes?|uploads?|logs? in|signs? in|redirect(?:s|ed)?|displays?|shows?|hides?|is shown|are shown|opens?)\b/i),
   cue('validation', 2, 'validation or error text', /\b(?:validation|validates?|error (?:message|text|state)|required field|invalid|empty state|inline error|character limit|max(?:imum)? (?:length|\d{1,5} characters))\b/i),
-  cue('endpoint', 2, 'an API endpoint or field', /\b(?:GET|POST|PUT|PATCH|DELETE) \/[\w/{}:.-]{1,80}|\bendpoints?\b|\bstatus code \d{3}\b|\b[45]\d\d (?:error|response)\b/),
+  cue('endpoint', 1, 'an API endpoint or field', /\b(?:GET|POST|PUT|PATCH|DELETE) \/[\w/{}:.-]{1,80}|\bendpoints?\b|\bstatus code \d{3}\b|\b[45]\d\d (?:error|response)\b/),
   cue('modal', 1, 'a rule on behaviour ("must", "cannot", "only ... can")', /\b(?:must|cannot|can't|may not|is not allowed|only (?:the )?[\w-]{2,20} can)\b/i),
   cue('navigation', 2, 'a path through the screens ("Settings → Billing")', /\S ?(?:→|->) ?[A-Z]|\bgoes to \*{0,2}[A-Z]/),
   cue('field-name', 1, 'a field or value name in code style (snake_case)', /\b[a-z][a-z0-9]{1,20}_[a-z0-9_]{2,30}\b/),
