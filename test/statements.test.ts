@@ -85,6 +85,16 @@ describe('extractStatements', () => {
     expect(statementsOf('Given a hot oven, when I add dough, then bread comes out.\n').map((s) => s.kind)).toEqual(['scenario']);
   });
 
+  it('starts a new scenario at a Given that follows a Then', () => {
+    const list = statementsOf('- Given a due task, when time passes, then I get a reminder\n- Given a muted task, when time passes, then nothing is sent\n');
+    expect(list.map((s) => s.kind)).toEqual(['scenario', 'scenario']);
+    const paragraph = statementsOf('Given a cart\nWhen I pay\nThen I get a receipt\nGiven an empty cart\nWhen I pay\nThen I see an error\n');
+    expect(paragraph.map((s) => [s.kind, s.line, s.endLine])).toEqual([
+      ['scenario', 1, 3],
+      ['scenario', 4, 6],
+    ]);
+  });
+
   it('reads scenarios from gherkin code blocks and ignores other code', () => {
     const gherkin = statementsOf('```gherkin\nGiven a parked car\nWhen the meter runs out\nThen a fine is issued\n```\n');
     expect(gherkin.map((s) => [s.kind, s.line, s.endLine])).toEqual([['scenario', 2, 4]]);

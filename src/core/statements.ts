@@ -186,7 +186,7 @@ function emitParagraph(mapped: MappedText, text: LineIndex, emit: Emit): void {
   for (let i = 0; i < lines.length; i++) {
     if (SCENARIO_OPENER.test(lines[i].text)) {
       let j = i + 1;
-      while (j < lines.length && GHERKIN_STEP.test(lines[j].text)) j++;
+      while (j < lines.length && continuesScenario(lines.slice(i, j).map((line) => line.text), lines[j].text)) j++;
       if (!isScenario(lines.slice(i, j).map((line) => line.text))) {
         prose.push(lines[i]);
         continue;
@@ -271,8 +271,14 @@ function emitList(list: List, text: LineIndex, listDepth: number, emit: Emit): v
 /** How many items from `start` form one Given/When/Then scenario; 0 when they do not. */
 function scenarioRun(items: readonly ListItem[], start: number): number {
   let end = start + 1;
-  while (end < items.length && GHERKIN_STEP.test(itemText(items[end]).text)) end++;
+  while (end < items.length && continuesScenario(items.slice(start, end).map((item) => itemText(item).text), itemText(items[end]).text)) end++;
   return isScenario(items.slice(start, end).map((item) => itemText(item).text)) ? end - start : 0;
+}
+
+/** A step continues the scenario so far, unless it opens a new one ("Given" after a "Then"). */
+function continuesScenario(steps: readonly string[], next: string): boolean {
+  if (!GHERKIN_STEP.test(next)) return false;
+  return !(/^\W{0,4}given\b/i.test(next) && isScenario(steps));
 }
 
 /** A scenario ends in an outcome: without a Then it is prose that happens to start with "When". */
