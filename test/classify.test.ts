@@ -92,6 +92,24 @@ describe('classifySection: the rubric cases', () => {
     expect(labelOf(markdown, 'Upgrade in one step')).toBe('mixed');
   });
 
+  it('mixed: scenarios followed by a heavy market paragraph', () => {
+    const markdown = [
+      '## Reminders',
+      '',
+      '- Given a due task, when the deadline passes, then the assignee gets an email.',
+      '- Given a muted project, when a task changes, then no email is sent.',
+      '',
+      'Reminders are key to our retention strategy against competitors in the enterprise market, where churn is highest.',
+      '',
+    ].join('\n');
+    expect(labelOf(markdown, 'Reminders')).toBe('mixed');
+  });
+
+  it('not mixed: one loud strategic sentence next to one plain tactical bullet', () => {
+    const markdown = ['## Export', '', 'Exports matter to the enterprise market, where competitors win on revenue and retention.', '', '- The export button is shown in the footer and must validate the range.', ''].join('\n');
+    expect(labelOf(markdown, 'Export')).not.toBe('mixed');
+  });
+
   it('tactical, not mixed: the benefit clause of a story is not a strategy', () => {
     const markdown = [
       '## Saved addresses',

@@ -71,15 +71,24 @@ interface SideTally {
   cues: string[];
 }
 
+/**
+ * Heavy per the rubric: a story, a scenario or a mockup (one cue that decides
+ * on its own), or a statement stacking several clear strategic cues. A table's
+ * header names columns: it makes the rows evidence but is not heavy itself.
+ */
+function isHeavy(judgement: StatementJudgement, side: Side): boolean {
+  if (judgement.statement.header) return false;
+  if (side === 'tactical') return judgement.evidence.some((item) => item.side === 'tactical' && item.weight >= HEAVY_TACTICAL);
+  return judgement.strategic >= HEAVY_STRATEGIC;
+}
+
 function tally(judgements: readonly StatementJudgement[], side: Side): SideTally {
   const mine = judgements.filter((judgement) => judgement.side === side);
-  const heavy = side === 'strategic' ? HEAVY_STRATEGIC : HEAVY_TACTICAL;
   const cues = new Map<string, number>();
   for (const judgement of mine) for (const item of judgement.evidence) if (item.side === side) cues.set(item.cueId, (cues.get(item.cueId) ?? 0) + item.weight);
   return {
     count: mine.length,
-    // A table's header names columns; it makes the rows evidence but is not a heavy statement itself.
-    heavy: mine.filter((judgement) => judgement[side] >= heavy && !judgement.statement.header).length,
+    heavy: mine.filter((judgement) => isHeavy(judgement, side)).length,
     weight: mine.reduce((sum, judgement) => sum + judgement[side], 0),
     cues: [...cues.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id),
   };
@@ -136,6 +145,8 @@ export const MIN_MINORITY_SHARE = 0.25;
  * The rubric's guide: two statements of each kind, or one heavy statement of
  * one kind plus one of the other. Scattered stray statements of one side in a
  * long body of the other are passing mentions; two clean runs are two jobs.
+ * With only two sided statements, both must be heavy (a market paragraph and
+ * a scenario), so one loud sentence next to one bullet stays quiet.
  */
 function isMixed(strategic: SideTally, tactical: SideTally, switches: number, separated: boolean): boolean {
   const minority = Math.min(strategic.count, tactical.count);
@@ -144,7 +155,7 @@ function isMixed(strategic: SideTally, tactical: SideTally, switches: number, se
   const twoRuns = switches === 1;
   const substantive = minority / total >= MIN_MINORITY_SHARE && switches <= 3;
   const bothTwice = minority >= 2 && substantive;
-  const heavyPlusOne = twoRuns && substantive && total >= 3 && strategic.heavy + tactical.heavy >= 1;
+  const heavyPlusOne = twoRuns && substantive && strategic.heavy + tactical.heavy >= (total >= 3 ? 1 : 2);
   return bothTwice || heavyPlusOne;
 }
 
