@@ -12,7 +12,7 @@ import type { Classification, Evidence, Label, Section, SectionAnalysis, Side, S
  * enough statements that a reader would notice, and everything else is neutral.
  */
 export const STATEMENT_THRESHOLD = 2;
-/** A story, a scenario or a table of items: substantive on its own. */
+/** A cue this heavy (a story, a scenario, a mockup, a table of items) decides its statement on its own. */
 export const HEAVY_TACTICAL = 3;
 /** A statement that argues the market or business on its own (several clear cues). */
 export const HEAVY_STRATEGIC = 5;
