@@ -105,6 +105,20 @@ describe('classifySection: the rubric cases', () => {
     expect(labelOf(markdown, 'Reminders')).toBe('mixed');
   });
 
+  it('mixed: strategy and delivery interleaved bullet by bullet', () => {
+    const markdown = [
+      '## Returns',
+      '',
+      '- Slow refunds cost us 4% of repeat revenue in the mid-market segment.',
+      '- As a buyer, I want to print a return label so that I can drop the parcel off.',
+      '- Competitors refund within a day, which hurts our positioning.',
+      '- Given a delivered order, when I request a return, then a label is emailed to me.',
+      '- Our goal is to cut refund time to 24 hours by Q2 and lift retention.',
+      '',
+    ].join('\n');
+    expect(labelOf(markdown, 'Returns')).toBe('mixed');
+  });
+
   it('not mixed: one loud strategic sentence next to one plain tactical bullet', () => {
     const markdown = ['## Export', '', 'Exports matter to the enterprise market, where competitors win on revenue and retention.', '', '- The export button is shown in the footer and must validate the range.', ''].join('\n');
     expect(labelOf(markdown, 'Export')).not.toBe('mixed');

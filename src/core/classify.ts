@@ -153,7 +153,7 @@ function isMixed(strategic: SideTally, tactical: SideTally, switches: number, se
   const total = strategic.count + tactical.count;
   if (minority === 0 || separated) return false;
   const twoRuns = switches === 1;
-  const substantive = minority / total >= MIN_MINORITY_SHARE && switches <= 3;
+  const substantive = minority / total >= MIN_MINORITY_SHARE;
   const bothTwice = minority >= 2 && substantive;
   const heavyPlusOne = twoRuns && substantive && strategic.heavy + tactical.heavy >= (total >= 3 ? 1 : 2);
   return bothTwice || heavyPlusOne;
