@@ -22,7 +22,7 @@ export const uiTests = (ws) => [
     expect(row.includes('mixed-section'), `rule id missing in row: ${row}`);
     expect(/\[Ln 15, Col 1\]/.test(row), `expected the finding on line 15 (the heading): ${row}`);
     // The document that activated the extension gets its section CodeLenses too (no edit needed).
-    await wb.page.locator('.codelens-decoration', { hasText: 'mixed PM/PO' }).first().waitFor({ timeout: TIMEOUT });
+    await wb.page.locator('.codelens-decoration', { hasText: /PM\/PO: mixed\b/ }).first().waitFor({ timeout: TIMEOUT });
     // Positive signal seen above (the PRD was linted); now README must stay silent.
     await wb.openFile('README.md');
     await wb.waitForEditorText((lines) => lines.some((l) => l.startsWith('# Shop workspace')), 'README content');
@@ -134,10 +134,10 @@ export const uiTests = (ws) => [
   ['hover evidence and CodeLens', async (wb) => {
     await wb.openFile('checkout-prd.md');
     await wb.waitForProblem(PAYMENT_FINDING);
-    const mixedLens = wb.page.locator('.codelens-decoration', { hasText: 'mixed PM/PO' }).first();
+    const mixedLens = wb.page.locator('.codelens-decoration', { hasText: /PM\/PO: mixed\b/ }).first();
     await mixedLens.waitFor({ timeout: TIMEOUT });
     const lenses = (await wb.page.locator('.codelens-decoration').allInnerTexts()).map(norm);
-    expect(lenses.some((l) => /strategic \(PM\)/.test(l)), `a "strategic (PM)" CodeLens expected above "Problem and market": ${lenses}`);
+    expect(lenses.some((l) => /PM\/PO: strategic\b/.test(l)), `a strategic CodeLens expected above "Problem and market": ${lenses}`);
     // The lens sits directly above the "## Payment options" heading line.
     const heading = wb.editor().locator('.view-line', { hasText: '## Payment options' }).first();
     const [lensBox, headingBox] = [await mixedLens.boundingBox(), await heading.boundingBox()];
