@@ -1,0 +1,67 @@
+import { storiesOf, storyExcerpt, type Story } from '../stories.js';
+import type { Rule } from './types.js';
+
+/**
+ * Trailing metadata that backlogs put after a story and that is not part of
+ * the story sentence: "(3 pts)", "(P1)", "(#412)", "(PAY-12)", "(must)".
+ */
+const TRAILING_METADATA =
+  /\s*\((?:\d+(?:\.\d+)?\s*(?:pts?|points?|sp|story\s+points?|d|h|days?|hours?)|P[0-4]|#\d+|[A-Z][A-Z0-9]{0,9}-\d+|must|should|could|won['’]t|high|medium|low)\)\.?\s*$/i;
+
+interface Extra {
+  start: number;
+  end: number;
+  what: string;
+}
+
+const MARKERS: { pattern: RegExp; what: string }[] = [
+  { pattern: /\([^)]*\)?|\[[^\]]*\]?/g, what: 'a note in brackets' },
+  { pattern: /\b(?:e\.g\.|i\.e\.|etc\.?|for example|for instance)/gi, what: 'an example or aside' },
+  { pattern: /\s(?:—|–|--|-)\s/g, what: 'an aside after a dash' },
+];
+
+/** The extra text inside or after a story sentence; [] when the story is just the story. */
+export function extraText(story: Story): Extra[] {
+  const { parsed } = story;
+  const item = story.text.replace(TRAILING_METADATA, (m) => ' '.repeat(m.length));
+  const sentence = item.slice(parsed.start, parsed.end);
+  const extras: Extra[] = [];
+  for (const { pattern, what } of MARKERS) {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(sentence); match; match = pattern.exec(sentence)) {
+      extras.push({ start: parsed.start + match.index, end: parsed.start + match.index + match[0].length, what });
+    }
+  }
+  const after = item.slice(parsed.end).trim();
+  if (after) {
+    const at = item.indexOf(after, parsed.end);
+    extras.push({ start: at, end: at + after.length, what: 'a trailing explanation' });
+  }
+  return extras.sort((a, b) => a.start - b.start);
+}
+
+/** No notes, examples or explanations inside the story sentence. */
+export const storyMinimal: Rule = {
+  id: 'story-minimal',
+  description: 'A user story is only the story: no notes in brackets, examples ("e.g.") or trailing explanations in the story sentence.',
+  defaultSeverity: 'warning',
+  fixable: false,
+  defaultOptions: {},
+  check(context) {
+    for (const story of storiesOf(context.sections, context.index)) {
+      if (story.parsed.opening === 'table') continue;
+      const extras = extraText(story);
+      if (extras.length === 0) continue;
+      const first = extras[0];
+      const snippet = story.text.slice(first.start, first.end).trim();
+      const at = context.index.text.slice(story.startOffset, story.statement.endOffset).indexOf(snippet);
+      const start = at < 0 ? story.startOffset : story.startOffset + at;
+      context.report({
+        message:
+          `The story "${storyExcerpt(story, 40)}" carries extra text (${first.what}: "${snippet.length > 40 ? `${snippet.slice(0, 39)}…` : snippet}"): ` +
+          'notes inside the story blur the one thing it asks for; move them to notes or acceptance criteria.',
+        range: at < 0 ? context.index.range(story.startOffset, story.endOffset) : context.index.range(start, start + snippet.length),
+      });
+    }
+  },
+};

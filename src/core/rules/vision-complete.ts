@@ -1,0 +1,126 @@
+import { sectionRange } from './helpers.js';
+import type { SectionAnalysis } from '../types.js';
+import type { Rule } from './types.js';
+
+export type VisionElement = 'target' | 'need' | 'category' | 'benefit' | 'alternative' | 'differentiator';
+
+interface VisionCompleteOptions extends Record<string, unknown> {
+  elements: string[];
+  minWords: number;
+}
+
+const ELEMENT_NAMES: Record<VisionElement, string> = {
+  target: 'target customer',
+  need: 'need',
+  category: 'product category',
+  benefit: 'key benefit',
+  alternative: 'alternative',
+  differentiator: 'differentiator',
+};
+
+/**
+ * Signs of each element of Geoffrey Moore's elevator pitch ("For <target>
+ * who <need>, <product> is a <category> that <benefit>. Unlike
+ * <alternative>, <product> <differentiator>."), in the body or in a
+ * sub-heading. Generous on purpose: the rule reports an element only when no
+ * sign of it is anywhere.
+ */
+const ELEMENT_SIGNS: Record<VisionElement, { body: RegExp; heading: RegExp }> = {
+  target: {
+    body: /(?:^|[.!?]\s+|\n\W*)for\s+(?!example\b|instance\b|now\b|years?\b|\d)\S|\btarget(?:ed)?\s+(?:customers?|users?|audience|market|segments?)\b|\b(?:built|designed|made)\s+for\b|\bour\s+(?:customers|users)\b/i,
+    heading: /\b(?:target|customers?|audience|personas?|users?|who)\b/i,
+  },
+  need: {
+    body: /\bwho\b|\bneeds?\b|\bwants?\b|\bstruggl\w*|\bpain\w*|\bproblems?\b|\bfrustrat\w*|\bwait\w*\b|\bspend\w*\b|\blos[ei]\w*\b|\bcannot\b|\bcan['’]t\b|\bhard\s+to\b|\bno\s+time\b|\bdrown\w*\b|\btoo\s+(?:long|much|slow)\b/i,
+    heading: /\b(?:needs?|problems?|pains?|jobs?)\b/i,
+  },
+  category: {
+    body: /\b(?:is|as)\s+(?:a|an|the)\s+\S/i,
+    heading: /\b(?:category|product|what\s+it\s+is)\b/i,
+  },
+  benefit: {
+    body: /\bthat\s+(?!is\b|are\b)\w|\bhelps?\b|\blets?\b|\benables?\b|\bso\s+(?:that|they|you|we)\b|\bsaves?\b|\bcuts?\b|\breduces?\b|\bhalves\b|\bbenefits?\b|\bgets?\s+\w+\s+(?:to|paid|done)\b|\bwithin\s+(?:a|an|one|\d)/i,
+    heading: /\b(?:benefits?|value|outcomes?|promise)\b/i,
+  },
+  alternative: {
+    body: /\bunlike\b|\bcompared\s+(?:to|with)\b|\binstead\s+of\b|\brather\s+than\b|\balternatives?\b|\bcompetitors?\b|\bversus\b|\bvs\.?\s/i,
+    heading: /\b(?:alternatives?|competitors?|competition|today)\b/i,
+  },
+  differentiator: {
+    body: /\b(?:unlike|compared\s+(?:to|with)|instead\s+of|rather\s+than)\s[^,.\n]{1,80},\s*\S+\s+\S|\bour\s+(?:product|app|platform|tool|service|solution|game)\b|\bdifferentiat\w*|\bonly\b|\bunique\w*/i,
+    heading: /\b(?:differentiat\w*|unique\w*|why\s+us|difference)\b/i,
+  },
+};
+
+const VISION_HEADING = /\bvision\b/i;
+const ELEVATOR_PITCH = /^\W*for\s+[^,.\n]{2,80}?\b(?:who|that)\b[^.\n]{0,200}?\b(?:is|are)\s+(?:a|an|the)\b/i;
+
+export const VISION_ELEMENTS: readonly VisionElement[] = ['target', 'need', 'category', 'benefit', 'alternative', 'differentiator'];
+
+/** The elements of a vision statement with no sign in its text or sub-headings. */
+export function missingElements(body: string, headings: readonly string[], wanted: readonly VisionElement[]): VisionElement[] {
+  return wanted.filter((element) => !ELEMENT_SIGNS[element].body.test(body) && !headings.some((heading) => ELEMENT_SIGNS[element].heading.test(heading)));
+}
+
+/** A vision section's text and the headings of its sub-sections. */
+function visionBody(sections: readonly SectionAnalysis[], at: number): { body: string; headings: string[] } {
+  const home = sections[at].section;
+  const parts = [sections[at].statements.map((judgement) => judgement.statement.text).join('\n')];
+  const headings: string[] = [];
+  for (let s = at + 1; s < sections.length && sections[s].section.depth > home.depth; s++) {
+    headings.push(sections[s].section.heading);
+    parts.push(sections[s].statements.map((judgement) => judgement.statement.text).join('\n'));
+  }
+  return { body: parts.join('\n'), headings };
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+
+/** A vision statement names target customer, need, category, benefit, alternative and differentiator. */
+export const visionComplete: Rule<VisionCompleteOptions> = {
+  id: 'vision-complete',
+  description: 'A vision statement names its target customer, need, product category, key benefit, alternative and differentiator.',
+  defaultSeverity: 'warning',
+  fixable: false,
+  defaultOptions: { elements: [...VISION_ELEMENTS], minWords: 8 },
+  optionDocs: {
+    elements: 'The elements to require (target, need, category, benefit, alternative, differentiator).',
+    minWords: 'Skip vision sections shorter than this many words (a link or a placeholder is not a statement).',
+  },
+  check(context) {
+    const wanted = VISION_ELEMENTS.filter((element) => context.options.elements.includes(element));
+    context.sections.forEach((analysis, at) => {
+      const { section } = analysis;
+      const byHeading = section.headingLine !== null && VISION_HEADING.test(section.heading);
+      const parent = byHeading ? undefined : insideVision(context.sections, at);
+      if (parent !== undefined) return;
+      const pitch = byHeading ? undefined : analysis.statements.find((judgement) => ELEVATOR_PITCH.test(judgement.statement.text));
+      if (!byHeading && !pitch) return;
+      const { body, headings } = byHeading ? visionBody(context.sections, at) : { body: pitch!.statement.text, headings: [] };
+      if (wordCount(body) < context.options.minWords && headings.length === 0) return;
+      const missing = missingElements(body, headings, wanted);
+      if (missing.length === 0) return;
+      const names = missing.map((element) => ELEMENT_NAMES[element]);
+      context.report({
+        message:
+          `${byHeading ? `The vision statement under "${section.heading}"` : 'This elevator pitch'} names no ${names.join(', no ')}: ` +
+          'a vision that leaves out who it serves, what they need, what it is, what it does for them, or why it beats the alternative cannot guide decisions.',
+        range: byHeading ? sectionRange(context, section) : context.index.range(pitch!.statement.startOffset, context.index.lineEnd(pitch!.statement.line)),
+      });
+    });
+  },
+};
+
+/** The sub-sections of a vision section are judged with it, not alone. */
+function insideVision(sections: readonly SectionAnalysis[], at: number): number | undefined {
+  let depth = sections[at].section.depth;
+  for (let s = at - 1; s >= 0 && depth > 1; s--) {
+    const section = sections[s].section;
+    if (section.depth >= depth || section.headingLine === null) continue;
+    if (VISION_HEADING.test(section.heading)) return s;
+    depth = section.depth;
+  }
+  return undefined;
+}
