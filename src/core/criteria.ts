@@ -87,7 +87,7 @@ export interface CriteriaStatement {
 
 const LABEL = /^(?:acceptance criteria|acceptance tests?|acceptance|criteria|ac|definition of done|dod)\s*:?\s*$/i;
 const LABEL_PREFIX = /^(?:acceptance criteria|acceptance|ac|criteria)\s*:\s*\S/i;
-const NOTE_PREFIX = /^(?:note|notes|nb|link|links|see|question|q|todo|fyi|owner|design|estimate|priority)\b\s*[:\-]/i;
+const NOTE_PREFIX = /^(?:note|notes|nb|link|links|see|question|q|todo|fyi|owner|design|estimate|priority)\b\s*[:-]/i;
 
 /** Case-insensitive literal match of a heading against the configured patterns. */
 export function headingMatches(heading: string, patterns: readonly string[]): boolean {

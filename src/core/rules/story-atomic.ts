@@ -18,7 +18,9 @@ export const GOAL_VERBS: ReadonlySet<string> = new Set(
     'remind remove rename renew reopen reorder repeat reply report request reschedule reserve reset resolve restore resume retry return reuse ' +
     'review revoke rerun run save scan schedule score search see select sell send set share ship sign skip snooze sort split start stop store ' +
     'submit subscribe suspend swap switch sync tag test track transfer trigger unlock unsubscribe update upgrade upload validate verify view ' +
-    'vote watch withdraw write'
+    'vote watch withdraw write reconcile assess annotate bookmark compose convert crop deactivate delegate detect dispatch dispute embed ' +
+    'encrypt highlight inspect invoice measure modify negotiate onboard organise organize prescribe rank redact replace rotate summarise ' +
+    'summarize translate unpublish unblock upvote visit weigh discard refill lend borrow donate'
   ).split(' '),
 );
 
