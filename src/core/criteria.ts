@@ -34,7 +34,7 @@ function canonical(written: string): StepKeyword {
 /** The steps of one scenario statement, read from its source lines; job-story lines are left out. */
 export function scenarioSteps(index: LineIndex, statement: Statement): Step[] {
   const steps: Step[] = [];
-  for (let line = statement.line; line <= statement.endLine; line++) {
+  for (let line = firstStepLine(index, statement); line <= statement.endLine; line++) {
     const raw = index.lineText(line);
     const prefix = LINE_PREFIX.exec(raw)![0];
     const body = raw.slice(prefix.length);
@@ -55,6 +55,20 @@ export function scenarioSteps(index: LineIndex, statement: Statement): Step[] {
     steps.push(...inlineSteps(body, lineStart + prefix.length, line));
   }
   return steps;
+}
+
+/**
+ * The extractor starts a scenario at Given/When/Then; an And or But on the
+ * lines right above it belongs to the scenario too (as a dangling step).
+ */
+function firstStepLine(index: LineIndex, statement: Statement): number {
+  let line = statement.line;
+  while (line > 1) {
+    const raw = index.lineText(line - 1);
+    if (!/^(?:and|but)\b/i.test(raw.slice(LINE_PREFIX.exec(raw)![0].length))) break;
+    line--;
+  }
+  return line;
 }
 
 function firstInlineStep(body: string, from: number): number {

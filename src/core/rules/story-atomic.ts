@@ -26,7 +26,7 @@ export const GOAL_VERBS: ReadonlySet<string> = new Set(
 
 /** Nouns that often follow a verb-like word in a compound ("transfer history", "search results"). */
 const COMPOUND_HEADS: ReadonlySet<string> = new Set(
-  'history status details settings results log logs list lists options preferences records summary data page pages button queue form limit limits fee fees date dates time times code codes number numbers total totals amount rate rates report reports view views window link links'.split(
+  'address addresses history status details settings results log logs list lists options preferences records summary data page pages button queue form limit limits fee fees date dates time times code codes number numbers total totals amount rate rates report reports view views window link links'.split(
     ' ',
   ),
 );
