@@ -24,7 +24,8 @@ export interface Step {
 
 const LINE_PREFIX = /^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\[[ xX]\][ \t]+)?(?:\*\*|__)?/;
 const KEYWORD = /^(given|when|then|and|but)\b/i;
-const INLINE_KEYWORD = /[,;][ \t]*(?:\*\*|__)?(given|when|then|and|but)\b/gi;
+// Inside a line only Given/When/Then open steps ("..., and ..." is prose); "then" may follow a plain space.
+const INLINE_KEYWORD = /(?:[,;]|(?<!\band)[ \t](?=then\b))[ \t]*(?:\*\*|__)?(given|when|then)\b/gi;
 
 function canonical(written: string): StepKeyword {
   const lower = written.toLowerCase();
@@ -109,9 +110,38 @@ export function headingMatches(heading: string, patterns: readonly string[]): bo
   return patterns.some((pattern) => pattern.trim() !== '' && lower.includes(pattern.trim().toLowerCase()));
 }
 
+/**
+ * Cuts the steps of one scenario statement into scenarios: a line that holds
+ * a whole scenario ("Given ..., when ..., then ...") stands alone, and a
+ * Given after a Then opens the next scenario (lists of scenarios).
+ */
+export function splitScenarios(steps: readonly Step[]): Step[][] {
+  const scenarios: Step[][] = [];
+  let current: Step[] = [];
+  const flush = () => {
+    if (current.length) scenarios.push(current);
+    current = [];
+  };
+  for (let i = 0; i < steps.length; ) {
+    let j = i + 1;
+    while (j < steps.length && steps[j].line === steps[i].line) j++;
+    const line = steps.slice(i, j);
+    if (line.length >= 2) {
+      flush();
+      scenarios.push(line);
+    } else {
+      if (line[0].keyword === 'Given' && current.some((step) => step.keyword === 'Then')) flush();
+      current.push(line[0]);
+    }
+    i = j;
+  }
+  flush();
+  return scenarios;
+}
+
 /** A scenario of at least two steps (a lone "When the parcel is late, ..." is prose). */
 export function isScenario(index: LineIndex, statement: Statement): boolean {
-  return statement.kind === 'scenario' && scenarioSteps(index, statement).length >= 2;
+  return statement.kind === 'scenario' && splitScenarios(scenarioSteps(index, statement)).some((steps) => steps.length >= 2);
 }
 
 /** A paragraph or pseudo-heading that announces criteria: "**Acceptance criteria**", "AC:". */

@@ -51,9 +51,9 @@ const START = /\b(?:as\s+(?:an?|the)\s|in\s+order\s+to\s|when\s|i\s+(?:want|need
 const MAX_PREFIX = 40;
 const TICKET_PREFIX = /^(?:[A-Z][A-Z0-9]{0,9}-\d{1,6}|#?\d{1,6})$/;
 const WANT =
-  /\b(?:I|we)(?:['’]d\s+(like|love)|\s+(?:really\s+|also\s+|only\s+)?(want|need|can(?!['’]t)|could|wish|require|expect|would\s+like|would\s+love|am\s+able\s+to|are\s+able\s+to|should\s+be\s+able\s+to|must\s+be\s+able\s+to))\b/i;
+  /\bI(?:['’]d\s+(like|love)|\s+(?:really\s+|also\s+|only\s+)?(want|need|can(?!['’]t)|could|wish|require|expect|would\s+like|would\s+love|am\s+able\s+to|should\s+be\s+able\s+to|must\s+be\s+able\s+to|should|must))\b/i;
 const CONNECTOR =
-  /(?:,\s*|\s+)(so\s+that|so\s+as\s+to|in\s+order\s+to|so(?=\s+(?:I|we|they|he|she|it|you|my|our|their|the|nobody|no|everyone|people|users|customers|staff|patients|students|players)\b))\b/i;
+  /(?:,\s*|\s+)(so\s+that|so\s+as\s+to|in\s+order\s+to|so(?=\s+(?:I|we|they|he|she|it|you|my|our|their|the|nobody|no|everyone|anyone|others?|all|this|these|those|there|each|every|both|people|users|customers|staff|patients|students|players)\b))\b/i;
 const AS_A = /^as\s+(?:an?|the)\s+/i;
 const IN_ORDER_TO = /^in\s+order\s+to\s+/i;
 const ROLE_AFTER_BENEFIT = /,\s*as\s+(?:an?|the)\s+/i;
@@ -94,7 +94,7 @@ function trimSpan(text: string, start: number, end: number): Span | undefined {
 
 function wantVerbOf(match: RegExpExecArray): WantVerb {
   const verb = (match[1] ?? match[2]).toLowerCase().replace(/\s+/g, ' ');
-  if (verb === 'need' || verb === 'require') return 'need';
+  if (verb === 'need' || verb === 'require' || verb === 'should' || verb === 'must') return 'need';
   if (verb === 'can' || verb === 'could' || verb.endsWith('able to')) return 'can';
   return 'want';
 }
@@ -123,13 +123,31 @@ function goalStart(sentence: string, wantEnd: number): number {
 function parseAsA(sentence: string, start: number, end: number): ParsedStory | undefined {
   const article = AS_A.exec(sentence.slice(start))!;
   const roleStart = start + article[0].length;
-  const want = findWant(sentence, roleStart);
+  const roleEnd = endOfRole(sentence, roleStart);
   const early = findConnector(sentence, roleStart);
-  // "As a teacher, so that I can grade faster, ...": the "I can" belongs to the benefit.
-  if (!want || (early && early.index < want.index)) return parseRoleWithoutGoal(sentence, start, end, roleStart);
-  const role = trimSpan(sentence, roleStart, want.index);
+  // "As a teacher, so that I can grade faster, ...": the benefit comes before any "I".
+  if (roleEnd < 0 || (early && early.index <= roleEnd)) return parseRoleWithoutGoal(sentence, start, end, roleStart);
+  const subjectStart = roleEnd + /^,?\s*/.exec(sentence.slice(roleEnd))![0].length;
+  const role = trimSpan(sentence, roleStart, roleEnd);
   if (!role || !plausibleRole(sentence.slice(role.start, role.end))) return undefined;
-  return withGoalAndBenefit(sentence, { start, end, opening: 'as-a', role, wantVerb: wantVerbOf(want), wantEnd: want.index + want[0].length });
+  const want = findWant(sentence, subjectStart);
+  if (want && want.index === subjectStart) {
+    return withGoalAndBenefit(sentence, { start, end, opening: 'as-a', role, wantVerb: wantVerbOf(want), wantEnd: want.index + want[0].length });
+  }
+  // "As a student, (Jessica) I want ...", "As a user, when I log a symptom, I want ...": an aside before the want.
+  if (want && (!early || want.index < early.index)) {
+    return withGoalAndBenefit(sentence, { start, end, opening: 'as-a', role, wantVerb: wantVerbOf(want), wantEnd: want.index + want[0].length });
+  }
+  // "As a support agent, I see a confidence score ...": a goal without a want verb.
+  const plain = /^I\s+(?=\p{L})/u.exec(sentence.slice(subjectStart));
+  if (!plain) return parseRoleWithoutGoal(sentence, start, end, roleStart);
+  return withGoalAndBenefit(sentence, { start, end, opening: 'as-a', role, wantVerb: null, wantEnd: subjectStart + plain[0].length - 1 });
+}
+
+/** The role ends at the first comma, or before "I" when the author left the comma out. */
+function endOfRole(sentence: string, roleStart: number): number {
+  const boundary = /,|\s(?=I\s)/.exec(sentence.slice(roleStart, roleStart + 120));
+  return boundary ? roleStart + boundary.index : -1;
 }
 
 function plausibleRole(role: string): boolean {
@@ -168,7 +186,7 @@ function parseInOrderTo(sentence: string, start: number, end: number): ParsedSto
 
 function parseJob(sentence: string, start: number, end: number): ParsedStory | undefined {
   const want = findWant(sentence, start);
-  if (!want || !/,\s*$/.test(sentence.slice(start, want.index))) return undefined;
+  if (!want || !/,\s*$/.test(sentence.slice(start, want.index)) || wantVerbOf(want) === 'can') return undefined;
   if (/\n/.test(sentence.slice(start, want.index))) return undefined;
   const situation = trimSpan(sentence, start + 4, want.index);
   if (!situation) return undefined;
@@ -190,15 +208,18 @@ interface Opened {
   end: number;
   opening: StoryOpening;
   role?: Span;
-  wantVerb: WantVerb;
+  wantVerb: WantVerb | null;
   wantEnd: number;
 }
 
 function withGoalAndBenefit(sentence: string, opened: Opened): ParsedStory {
   const connector = findConnector(sentence, opened.wantEnd);
-  const goalEnd = connector ? connector.index : opened.end;
-  const goal = trimSpan(sentence, goalStart(sentence, opened.wantEnd), goalEnd);
-  const benefit = connector ? trimSpan(sentence, connector.end, opened.end) : undefined;
+  const from = goalStart(sentence, opened.wantEnd);
+  const purpose = connector ? undefined : findPurpose(sentence, from, opened.end);
+  const goalEnd = connector ? connector.index : (purpose?.index ?? opened.end);
+  const goal = trimSpan(sentence, from, goalEnd);
+  const benefitStart = connector ? connector.end : purpose?.end;
+  const benefit = benefitStart === undefined ? undefined : trimSpan(sentence, benefitStart, opened.end);
   const missing: StoryPart[] = [];
   if (!goal) missing.push('goal');
   if (!benefit) missing.push('benefit');
@@ -213,6 +234,25 @@ function withGoalAndBenefit(sentence: string, opened: Opened): ParsedStory {
     benefit,
     missing,
   };
+}
+
+/** Words before "to" that make it part of the goal ("the ability to", "able to", "access to"), not a purpose. */
+const NOT_PURPOSE = new Set(
+  'ability able want wants need needs option options way ways chance possibility access time have has going used like allowed permission how where what when whether which is are be been up due next close according related similar compared attention back reply replies respond link links sent send add move moved go come easy hard'.split(
+    ' ',
+  ),
+);
+const PURPOSE = /\s(?:in\s+order\s+)?to\s+(?=[a-z])(?!(?:the|a|an|my|your|our|their|his|her|its|all|each|every|this|that|these|those|me|us|them|him|it|do|be)\b)/g;
+
+/** "I want to view my planner to keep track of ...": a purpose infinitive is the story's benefit. */
+function findPurpose(sentence: string, from: number, end: number): { index: number; end: number } | undefined {
+  const region = sentence.slice(from, end);
+  PURPOSE.lastIndex = 0;
+  for (let match = PURPOSE.exec(region); match; match = PURPOSE.exec(region)) {
+    const before = region.slice(0, match.index).trim().split(/\s+/);
+    if (before.length >= 2 && !NOT_PURPOSE.has(before[before.length - 1].toLowerCase())) return { index: from + match.index, end: from + match.index + match[0].length };
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { scenarioSteps, type Step, type StepKeyword } from '../criteria.js';
+import { scenarioSteps, splitScenarios, type Step, type StepKeyword } from '../criteria.js';
 import type { Range } from '../types.js';
 import type { Rule, RuleContext } from './types.js';
 
@@ -26,11 +26,13 @@ export const criteriaGherkin: Rule<CriteriaGherkinOptions> = {
       for (const { statement } of analysis.statements) {
         if (statement.kind !== 'scenario') continue;
         const steps = scenarioSteps(context.index, statement);
-        if (steps.length < 2 || !steps.some((step) => step.keyword === 'Given' || step.keyword === 'When')) continue;
-        for (const problem of structureProblems(steps, context.options.maxWhen)) {
-          context.report({ message: problem.message, range: stepRange(context, problem.step) });
+        for (const scenario of splitScenarios(steps)) {
+          if (scenario.length < 2 || !scenario.some((step) => step.keyword === 'Given' || step.keyword === 'When')) continue;
+          for (const problem of structureProblems(scenario, context.options.maxWhen)) {
+            context.report({ message: problem.message, range: stepRange(context, problem.step) });
+          }
+          reportKeywordCase(context, scenario);
         }
-        reportKeywordCase(context, steps);
       }
     }
   },
@@ -67,6 +69,9 @@ export function structureProblems(steps: readonly Step[], maxWhen: number): Prob
     const extra = whens[maxWhen];
     problems.push({ step: extra, message: `The scenario has ${whens.length} When steps (at most ${maxWhen}): each action is its own test, so split it into one scenario per action.` });
   }
+  // A one-line scenario is prose ("Given ..., when ..., the user sees ..."): its outcome need not say "then".
+  const oneLine = steps.every((step) => step.line === steps[0].line);
+  if (oneLine) return problems;
   if (!steps.some((step) => step.keyword === 'When')) {
     problems.push({ step: steps[0], message: 'The scenario has no When step: without an action it only describes a state; name the action that leads to the outcome.' });
   }
