@@ -106,7 +106,8 @@ const NOTE_PREFIX = /^(?:note|notes|nb|link|links|see|question|q|todo|fyi|owner|
 
 /** Case-insensitive literal match of a heading against the configured patterns. */
 export function headingMatches(heading: string, patterns: readonly string[]): boolean {
-  const lower = heading.toLowerCase();
+  // "Checkout — Product Requirements Document" is a document title, not a list of requirements.
+  const lower = heading.toLowerCase().replace(/\b(?:product\s+)?requirements?\s+doc(?:ument)?\b/g, '');
   return patterns.some((pattern) => pattern.trim() !== '' && lower.includes(pattern.trim().toLowerCase()));
 }
 

@@ -61,6 +61,8 @@ export function vagueTermsIn(text: string, matcher: TermMatcher): TermHit[] {
     if (!term) continue;
     if (quoted.some(([start, end]) => match!.index >= start && match!.index < end)) continue;
     if (term.quantifiable && quantified) continue;
+    // "reasonable (<2 MB)", "smooth (60 fps)": the criterion states its own number.
+    if (/^\s*\([^)\n]{0,40}\d/.test(text.slice(match.index + match[0].length, match.index + match[0].length + 48))) continue;
     if (looksLikeName(text, match.index, match[0], term)) continue;
     if (hits.some((hit) => hit.term === term)) continue;
     hits.push({ term, index: match.index, text: match[0] });
@@ -83,7 +85,7 @@ export const criteriaTestable: Rule<CriteriaTestableOptions> = {
   defaultSeverity: 'warning',
   fixable: false,
   defaultOptions: {
-    headingPatterns: ['acceptance criteria', 'acceptance', 'requirements', 'definition of done', 'criteria'],
+    headingPatterns: ['acceptance', 'requirements', 'definition of done'],
     extraTerms: [],
     ignoreTerms: [],
   },

@@ -14,11 +14,24 @@ interface Extra {
   what: string;
 }
 
+const BRACKETS = 'a note in brackets';
+
 const MARKERS: { pattern: RegExp; what: string }[] = [
-  { pattern: /\([^)]*\)?|\[[^\]]*\]?/g, what: 'a note in brackets' },
+  { pattern: /\([^)]*\)?|\[[^\]]*\]?/g, what: BRACKETS },
   { pattern: /\b(?:e\.g\.|i\.e\.|etc\.?|for example|for instance)/gi, what: 'an example or aside' },
   { pattern: /\s(?:—|–|--|-)\s/g, what: 'an aside after a dash' },
 ];
+
+/**
+ * Brackets that label rather than explain: a plural "listing(s)", a persona
+ * name "(Zachary)", an acronym "(ETA)", a template placeholder "[user]".
+ */
+function isLabelInBrackets(sentence: string, at: number, bracketed: string): boolean {
+  if (at > 0 && /[\p{L}\p{N}]/u.test(sentence[at - 1])) return true;
+  const inner = bracketed.slice(1, -1).trim();
+  if (/\s/.test(inner) || inner === '') return false;
+  return /^\p{Lu}[\p{L}-]*$/u.test(inner) || /^[\p{Lu}\d-]{2,8}$/u.test(inner) || bracketed.startsWith('[');
+}
 
 /** The extra text inside or after a story sentence; [] when the story is just the story. */
 export function extraText(story: Story): Extra[] {
@@ -29,6 +42,7 @@ export function extraText(story: Story): Extra[] {
   for (const { pattern, what } of MARKERS) {
     pattern.lastIndex = 0;
     for (let match = pattern.exec(sentence); match; match = pattern.exec(sentence)) {
+      if (what === BRACKETS && isLabelInBrackets(sentence, match.index, match[0])) continue;
       extras.push({ start: parsed.start + match.index, end: parsed.start + match.index + match[0].length, what });
     }
   }
