@@ -92,9 +92,11 @@ function trimSpan(text: string, start: number, end: number): Span | undefined {
   return end > start ? { start, end } : undefined;
 }
 
-function wantVerbOf(match: RegExpExecArray): WantVerb {
+/** "I should ..." / "I must ..." are statements of duty, not one of the story templates: no verb class. */
+function wantVerbOf(match: RegExpExecArray): WantVerb | null {
   const verb = (match[1] ?? match[2]).toLowerCase().replace(/\s+/g, ' ');
-  if (verb === 'need' || verb === 'require' || verb === 'should' || verb === 'must') return 'need';
+  if (verb === 'should' || verb === 'must') return null;
+  if (verb === 'need' || verb === 'require') return 'need';
   if (verb === 'can' || verb === 'could' || verb.endsWith('able to')) return 'can';
   return 'want';
 }

@@ -7,6 +7,8 @@ interface StoryUniformOptions extends Record<string, unknown> {
 
 type Feature = 'opening' | 'verb' | 'connector';
 
+const MAJORITY = 0.6;
+
 const OPENING_NAMES: Record<string, string> = {
   'as-a': '"As a <role>, I ..."',
   'in-order-to': '"In order to <benefit>, as a <role>, I ..."',
@@ -40,7 +42,9 @@ function dominant(stories: readonly Story[], feature: Feature): { value: string;
     if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
   }
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
-  if (ranked.length < 2 || ranked[0][1] === ranked[1][1]) return undefined;
+  const total = ranked.reduce((sum, [, count]) => sum + count, 0);
+  // A template is the document's only when most stories use it; a 50/50 split has none.
+  if (ranked.length < 2 || ranked[0][1] < total * MAJORITY) return undefined;
   return { value: ranked[0][0], count: ranked[0][1] };
 }
 

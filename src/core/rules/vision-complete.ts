@@ -52,7 +52,21 @@ const ELEMENT_SIGNS: Record<VisionElement, { body: RegExp; heading: RegExp }> = 
   },
 };
 
-const VISION_HEADING = /\bvision\b/i;
+const VISION_WORD = /\bvision\b/i;
+/** After "vision" a heading may only end, join ("and", "&", ",") or say "statement": "MVP Vision Constraints" is about constraints. */
+const AFTER_VISION = /^(?:\s*$|\s*(?:statements?|and|&|[,:;/|—–-]|\(|for\b|of\b))/i;
+
+function isVisionHeading(heading: string): boolean {
+  const match = VISION_WORD.exec(heading);
+  if (!match) return false;
+  const before = heading.slice(0, match.index);
+  if ((before.match(/\(/g)?.length ?? 0) > (before.match(/\)/g)?.length ?? 0)) return false;
+  return AFTER_VISION.test(heading.slice(match.index + match[0].length));
+}
+
+function isElementHeading(heading: string): boolean {
+  return VISION_ELEMENTS.some((element) => ELEMENT_SIGNS[element].heading.test(heading));
+}
 const ELEVATOR_PITCH = /^\W*for\s+[^,.\n]{2,80}?\b(?:who|that)\b[^.\n]{0,200}?\b(?:is|are)\s+(?:a|an|the)\b/i;
 
 export const VISION_ELEMENTS: readonly VisionElement[] = ['target', 'need', 'category', 'benefit', 'alternative', 'differentiator'];
@@ -68,6 +82,7 @@ function visionBody(sections: readonly SectionAnalysis[], at: number): { body: s
   const parts = [sections[at].statements.map((judgement) => judgement.statement.text).join('\n')];
   const headings: string[] = [];
   for (let s = at + 1; s < sections.length && sections[s].section.depth > home.depth; s++) {
+    if (!isElementHeading(sections[s].section.heading)) continue;
     headings.push(sections[s].section.heading);
     parts.push(sections[s].statements.map((judgement) => judgement.statement.text).join('\n'));
   }
@@ -93,9 +108,9 @@ export const visionComplete: Rule<VisionCompleteOptions> = {
     const wanted = VISION_ELEMENTS.filter((element) => context.options.elements.includes(element));
     context.sections.forEach((analysis, at) => {
       const { section } = analysis;
-      const byHeading = section.headingLine !== null && VISION_HEADING.test(section.heading);
-      const parent = byHeading ? undefined : insideVision(context.sections, at);
-      if (parent !== undefined) return;
+      const byHeading = section.headingLine !== null && isVisionHeading(section.heading);
+      if (insideVision(context.sections, at) !== undefined) return;
+      if (byHeading && hasVisionSubsection(context.sections, at)) return;
       const pitch = byHeading ? undefined : analysis.statements.find((judgement) => ELEVATOR_PITCH.test(judgement.statement.text));
       if (!byHeading && !pitch) return;
       const { body, headings } = byHeading ? visionBody(context.sections, at) : { body: pitch!.statement.text, headings: [] };
@@ -113,13 +128,21 @@ export const visionComplete: Rule<VisionCompleteOptions> = {
   },
 };
 
+/** "Mission, vision and values" with a "Vision" sub-section: the sub-section is the statement. */
+function hasVisionSubsection(sections: readonly SectionAnalysis[], at: number): boolean {
+  for (let s = at + 1; s < sections.length && sections[s].section.depth > sections[at].section.depth; s++) {
+    if (isVisionHeading(sections[s].section.heading)) return true;
+  }
+  return false;
+}
+
 /** The sub-sections of a vision section are judged with it, not alone. */
 function insideVision(sections: readonly SectionAnalysis[], at: number): number | undefined {
   let depth = sections[at].section.depth;
   for (let s = at - 1; s >= 0 && depth > 1; s--) {
     const section = sections[s].section;
     if (section.depth >= depth || section.headingLine === null) continue;
-    if (VISION_HEADING.test(section.heading)) return s;
+    if (isVisionHeading(section.heading)) return s;
     depth = section.depth;
   }
   return undefined;
