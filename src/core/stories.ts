@@ -153,6 +153,8 @@ function endOfRole(sentence: string, roleStart: number): number {
 }
 
 function plausibleRole(role: string): boolean {
+  // "As a [user], I want to [action]": a template, not a story.
+  if (/^[[<{].*[\]>}]$/.test(role.trim())) return false;
   const words = role.split(/\s+/);
   return words.length <= 10 && !NOT_A_ROLE.has(words[0].toLowerCase()) && !/[.!?]/.test(role.replace(/\b(?:e\.g|i\.e|Dr|Mr|Ms)\./g, ''));
 }

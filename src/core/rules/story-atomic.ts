@@ -20,7 +20,7 @@ export const GOAL_VERBS: ReadonlySet<string> = new Set(
     'submit subscribe suspend swap switch sync tag test track transfer trigger unlock unsubscribe update upgrade upload validate verify view ' +
     'vote watch withdraw write reconcile assess annotate bookmark compose convert crop deactivate delegate detect dispatch dispute embed ' +
     'encrypt highlight inspect invoice measure modify negotiate onboard organise organize prescribe rank redact replace rotate summarise ' +
-    'summarize translate unpublish unblock upvote visit weigh discard refill lend borrow donate'
+    'summarize translate unpublish unblock upvote visit weigh discard refill lend borrow donate override'
   ).split(' '),
 );
 

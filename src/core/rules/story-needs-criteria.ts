@@ -38,8 +38,9 @@ export const storyNeedsCriteria: Rule<StoryNeedsCriteriaOptions> = {
 
 /**
  * Criteria count when they come after the story and before the next one,
- * inside the story's section, its sub-sections, or a following section named
- * for acceptance criteria.
+ * inside the story's section, its sub-sections or sibling sections (until a
+ * heading above the story's level), or a following section named for
+ * acceptance criteria.
  */
 function hasCriteria(
   sections: readonly SectionAnalysis[],
@@ -59,7 +60,8 @@ function hasCriteria(
     const section = analysis.section;
     if (section.startOffset >= limit) break;
     const byHeading = s !== story.sectionIndex && headingMatches(section.heading, headingPatterns);
-    if (s !== story.sectionIndex && !byHeading && (home.depth === 0 || section.depth <= home.depth)) break;
+    // Sub-sections and sibling sections ("##### Priority", "##### Acceptance criteria") up to the next story belong to it.
+    if (s !== story.sectionIndex && !byHeading && section.depth < home.depth) break;
     for (const { statement } of analysis.statements) {
       if (statement.startOffset <= story.statement.startOffset && s === story.sectionIndex) continue;
       if (statement.startOffset >= limit) return false;
