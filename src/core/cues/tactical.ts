@@ -4,7 +4,7 @@ const cue = (id: string, weight: number, reason: string, pattern: RegExp, kinds?
 
 /** The product owner's vocabulary: stories, criteria, estimates, sprint items, screen-level behaviour. */
 export const TACTICAL_CUES: readonly Cue[] = [
-  cue('user-story', 3, 'a user story template ("As a ..., I want ...")', /\bAs an? [^,.;]{1,60}?,? I (?:want|need|can|would like|should be able)\b/i),
+  cue('user-story', 3, 'a user story template ("As a ..., I want ...")', /\bAs an? [^\s,.;]+(?: [^\s,.;]+){0,7},? I (?:want|need|can|would like|should be able)\b/i),
   cue('job-story', 3, 'a job story template ("When ..., I want to ..., so I can ...")', /^\W*When [^,]{1,80}, I want to\b/i),
   cue('scenario', 3, 'a Given/When/Then scenario', /\b(?:Given|When|Then)\b/i, ['scenario']),
   cue('acceptance-criteria', 2, 'acceptance criteria or definition of done', /\b(?:acceptance criteria|AC:|definition of (?:done|ready)|DoD|DoR)\b/i),
