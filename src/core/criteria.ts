@@ -25,7 +25,7 @@ export interface Step {
 const LINE_PREFIX = /^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\[[ xX]\][ \t]+)?(?:\*\*|__)?/;
 const KEYWORD = /^(given|when|then|and|but)\b/i;
 // Inside a line only Given/When/Then open steps ("..., and ..." is prose); "then" may follow a plain space.
-const INLINE_KEYWORD = /(?:[,;]|(?<!\band)[ \t](?=then\b))[ \t]*(?:\*\*|__)?(given|when|then)\b/gi;
+const INLINE_KEYWORD = /(?:[,;]|(?<!\band)[ \t](?=then\b))[ \t]{0,3}(?:\*\*|__)?(given|when|then)\b/gi;
 
 function canonical(written: string): StepKeyword {
   const lower = written.toLowerCase();
@@ -100,7 +100,7 @@ export interface CriteriaStatement {
   context: string;
 }
 
-const LABEL = /^(?:acceptance criteria|acceptance tests?|acceptance|criteria|ac|definition of done|dod)\s*:?\s*$/i;
+const LABEL = /^(?:acceptance criteria|acceptance tests?|acceptance|criteria|ac|definition of done|dod)$/i;
 const LABEL_PREFIX = /^(?:acceptance criteria|acceptance|ac|criteria)\s*:\s*\S/i;
 const NOTE_PREFIX = /^(?:note|notes|nb|link|links|see|question|q|todo|fyi|owner|design|estimate|priority)\b\s*[:-]/i;
 
@@ -147,7 +147,8 @@ export function isScenario(index: LineIndex, statement: Statement): boolean {
 
 /** A paragraph or pseudo-heading that announces criteria: "**Acceptance criteria**", "AC:". */
 export function isCriteriaLabel(statement: Statement): boolean {
-  return LABEL.test(statement.text.trim().replace(/[*_]/g, ''));
+  const text = statement.text.replace(/[*_]/g, '').trim();
+  return LABEL.test((text.endsWith(':') ? text.slice(0, -1) : text).trim());
 }
 
 export function isNote(text: string): boolean {

@@ -7,6 +7,13 @@ import { splitSentences } from './statements.js';
 import type { LineIndex } from './text.js';
 import type { SectionAnalysis, Statement } from './types.js';
 
+/** Drops trailing characters of `chars` (a loop: an anchored `[...]+$` regex is quadratic on long runs). */
+export function trimEndOf(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1])) end--;
+  return text.slice(0, end);
+}
+
 export type StoryPart = 'role' | 'goal' | 'benefit';
 export type StoryOpening = 'as-a' | 'in-order-to' | 'job' | 'role-less' | 'table';
 export type WantVerb = 'want' | 'need' | 'can';
@@ -53,7 +60,7 @@ const TICKET_PREFIX = /^(?:[A-Z][A-Z0-9]{0,9}-\d{1,6}|#?\d{1,6})$/;
 const WANT =
   /\bI(?:['’]d\s+(like|love)|\s+(?:really\s+|also\s+|only\s+)?(want|need|can(?!['’]t)|could|wish|require|expect|would\s+like|would\s+love|am\s+able\s+to|should\s+be\s+able\s+to|must\s+be\s+able\s+to|should|must))\b/i;
 const CONNECTOR =
-  /(?:,\s*|\s+)(so\s+that|so\s+as\s+to|in\s+order\s+to|so(?=\s+(?:I|we|they|he|she|it|you|my|our|their|the|nobody|no|everyone|anyone|others?|all|this|these|those|there|each|every|both|people|users|customers|staff|patients|students|players)\b))\b/i;
+  /(?:,\s{0,3}|\s{1,3})(so\s{1,3}that|so\s{1,3}as\s{1,3}to|in\s{1,3}order\s{1,3}to|so(?=\s{1,3}(?:I|we|they|he|she|it|you|my|our|their|the|nobody|no|everyone|anyone|others?|all|this|these|those|there|each|every|both|people|users|customers|staff|patients|students|players)\b))\b/i;
 const AS_A = /^as\s+(?:an?|the)\s+/i;
 const IN_ORDER_TO = /^in\s+order\s+to\s+/i;
 const ROLE_AFTER_BENEFIT = /,\s*as\s+(?:an?|the)\s+/i;
@@ -275,7 +282,7 @@ interface TableColumns {
 }
 
 function tableColumns(header: readonly string[]): TableColumns {
-  const find = (pattern: RegExp) => header.findIndex((cell) => pattern.test(cell.trim().replace(/[.:…]+$/, '')));
+  const find = (pattern: RegExp) => header.findIndex((cell) => pattern.test(trimEndOf(cell.trim(), '.:…')));
   return { role: find(ROLE_HEADER), goal: find(GOAL_HEADER), benefit: find(BENEFIT_HEADER), criteria: find(CRITERIA_HEADER) };
 }
 

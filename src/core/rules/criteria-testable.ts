@@ -1,6 +1,6 @@
 import { criteriaStatements } from '../criteria.js';
 import { VAGUE_TERMS, type VagueTerm } from '../cues/vague-terms.js';
-import { storiesOf } from '../stories.js';
+import { storiesOf, trimEndOf } from '../stories.js';
 import type { Statement } from '../types.js';
 import type { Rule, RuleContext } from './types.js';
 
@@ -10,7 +10,7 @@ interface CriteriaTestableOptions extends Record<string, unknown> {
   ignoreTerms: string[];
 }
 
-const QUANTITY = /\d+(?:[.,]\d+)?\s*(?:ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hours?|days?|%|percent|fps|kb|mb|gb|items?|steps?|clicks?|rows?|requests?|users?)\b/i;
+const QUANTITY = /(?<![\d.,])\d{1,12}(?:[.,]\d{1,6})?\s{0,3}(?:ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hours?|days?|%|percent|fps|kb|mb|gb|items?|steps?|clicks?|rows?|requests?|users?)\b/i;
 
 function escapeRegExp(term: string): string {
   return term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -45,7 +45,7 @@ export interface TermHit {
 /** Spans the criterion quotes or shows as code: their words are data, not requirements. */
 function quotedSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
-  const quote = /"[^"\n]*"|“[^”\n]*”|`[^`\n]*`|(?<![\p{L}])'[^'\n]{2,}'(?![\p{L}])/gu;
+  const quote = /"[^"\n]{0,300}"|“[^“”\n]{0,300}”|`[^`\n]{0,300}`|(?<![\p{L}])'[^'\n]{2,300}'(?![\p{L}])/gu;
   for (let match = quote.exec(text); match; match = quote.exec(text)) spans.push([match.index, match.index + match[0].length]);
   return spans;
 }
@@ -74,7 +74,7 @@ export function vagueTermsIn(text: string, matcher: TermMatcher): TermHit[] {
 function looksLikeName(text: string, index: number, written: string, term: VagueTerm): boolean {
   if (written[0] === written[0].toLowerCase() || written === term.term) return false;
   if (written.toUpperCase() === written && written.length > 1) return false;
-  const before = text.slice(0, index).replace(/[*_>\s-]+$/, '');
+  const before = trimEndOf(text.slice(0, index), '*_>- \t\n');
   return before !== '' && !/(?:^|\n|[.!?:]|\b(?:given|when|then|and|but))$/i.test(before);
 }
 

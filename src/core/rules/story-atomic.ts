@@ -1,4 +1,4 @@
-import { spanText, storiesOf, storyExcerpt, type Story } from '../stories.js';
+import { spanText, storiesOf, storyExcerpt, trimEndOf, type Story } from '../stories.js';
 import type { Suggestion } from '../types.js';
 import type { Rule, RuleContext } from './types.js';
 
@@ -79,7 +79,7 @@ export interface Conjunction {
 /** Conjunctions in a goal that join two actions; parenthesised notes are left to story-minimal. */
 export function joinedActions(goal: string): Conjunction[] {
   const found: Conjunction[] = [];
-  const masked = goal.replace(/\([^)]*\)|\[[^\]]*\]/g, (m) => ' '.repeat(m.length));
+  const masked = goal.replace(/\([^()\n]{0,300}\)|\[[^[\]\n]{0,300}\]/g, (m) => ' '.repeat(m.length));
   const startsWithVerb = GOAL_VERBS.has(firstWord(masked));
   CONJUNCTION.lastIndex = 0;
   for (let match = CONJUNCTION.exec(masked); match; match = CONJUNCTION.exec(masked)) {
@@ -95,26 +95,35 @@ export function joinedActions(goal: string): Conjunction[] {
   return found;
 }
 
+/** The letters and hyphens at the end of a text, after trailing spaces (a loop, not a backtracking regex). */
+function lastWord(text: string): string {
+  let end = text.length;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  let start = end;
+  while (start > 0 && /[\p{L}-]/u.test(text[start - 1])) start--;
+  return text.slice(start, end);
+}
+
 function firstWord(text: string): string {
   return (/^\s*([\p{L}-]+)/u.exec(text)?.[1] ?? '').toLowerCase();
 }
 
 function opensAction(after: string): boolean {
   const words = after.trim().split(/\s+/);
-  const verb = words[0]?.toLowerCase().replace(/[,.;:]+$/, '') ?? '';
+  const verb = trimEndOf(words[0]?.toLowerCase() ?? '', ',.;:');
   if (!GOAL_VERBS.has(verb)) return false;
-  const next = words[1]?.toLowerCase().replace(/[,.;:]+$/, '') ?? '';
+  const next = trimEndOf(words[1]?.toLowerCase() ?? '', ',.;:');
   return !COMPOUND_HEADS.has(next) && next !== 'of';
 }
 
 function isFixedPair(goal: string, start: number, end: number, conjunction: string): boolean {
-  const before = /([\p{L}-]+)\s*$/u.exec(goal.slice(0, start + (conjunction.startsWith('/') ? 0 : 1)))?.[1] ?? '';
+  const before = lastWord(goal.slice(0, start + (conjunction.startsWith('/') ? 0 : 1)));
   const after = /^\s*([\p{L}'’-]+(?:\s+[\p{L}]+)?)/u.exec(goal.slice(end))?.[1] ?? '';
   const afterWord = after.split(/\s+/)[0];
   const joined = conjunction.trim();
   const normal = (text: string) => text.toLowerCase().replace(/['’-]/g, (c) => (c === '-' ? ' ' : ''));
   const candidates = [`${before} ${joined} ${afterWord}`, `${before}${joined}${afterWord}`, `${before} ${joined} ${after}`];
-  return candidates.some((candidate) => FIXED_PAIRS.has(normal(candidate).replace(/\s*\/\s*/g, '/').replace(/\s+/g, ' ').trim()));
+  return candidates.some((candidate) => FIXED_PAIRS.has(normal(candidate).replace(/\s+/g, ' ').replace(/ ?\/ ?/g, '/').trim()));
 }
 
 /** One story asks for one thing. */
@@ -164,7 +173,7 @@ function splitSuggestion(context: RuleContext, story: Story, goal: string, join:
   const source = context.index.text.slice(story.startOffset, story.endOffset);
   const storyText = story.text.slice(parsed.start, parsed.end);
   if (!source.startsWith(storyText)) return undefined;
-  const firstAction = goal.slice(0, join.index).replace(/[\s,]+$/, '');
+  const firstAction = trimEndOf(goal.slice(0, join.index), ', \t');
   const secondAction = goal.slice(join.second).replace(/^\s*(?:to\s+)?/, '');
   if (firstAction.trim().split(/\s+/).length < 2 || PRONOUN.test(secondAction) || SUBJECT_CLAUSE.test(secondAction)) return undefined;
   const goalAt = story.text.indexOf(goal, parsed.start);

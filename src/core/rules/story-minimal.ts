@@ -5,8 +5,15 @@ import type { Rule } from './types.js';
  * Trailing metadata that backlogs put after a story and that is not part of
  * the story sentence: "(3 pts)", "(P1)", "(#412)", "(PAY-12)", "(must)".
  */
-const TRAILING_METADATA =
-  /\s*\((?:\d+(?:\.\d+)?\s*(?:pts?|points?|sp|story\s+points?|d|h|days?|hours?)|P[0-4]|#\d+|[A-Z][A-Z0-9]{0,9}-\d+|must|should|could|won['’]t|high|medium|low)\)\.?\s*$/i;
+const METADATA = /^\((?:\d{1,4}(?:\.\d{1,2})?\s?(?:pts?|points?|sp|story\s+points?|d|h|days?|hours?)|P[0-4]|#\d{1,9}|[A-Z][A-Z0-9]{0,9}-\d{1,9}|must|should|could|won['’]t|high|medium|low)\)\.?$/i;
+
+/** The text with trailing metadata blanked out (same length, so indexes still match). */
+function withoutTrailingMetadata(text: string): string {
+  const trimmed = text.trimEnd();
+  const open = trimmed.lastIndexOf('(');
+  if (open < 0 || !METADATA.test(trimmed.slice(open))) return text;
+  return text.slice(0, open) + ' '.repeat(text.length - open);
+}
 
 interface Extra {
   start: number;
@@ -17,7 +24,7 @@ interface Extra {
 const BRACKETS = 'a note in brackets';
 
 const MARKERS: { pattern: RegExp; what: string }[] = [
-  { pattern: /\([^)]*\)?|\[[^\]]*\]?/g, what: BRACKETS },
+  { pattern: /\([^()\n]{0,300}\)?|\[[^[\]\n]{0,300}\]?/g, what: BRACKETS },
   { pattern: /\b(?:e\.g\.|i\.e\.|etc\.?|for example|for instance)/gi, what: 'an example or aside' },
   { pattern: /\s(?:—|–|--|-)\s/g, what: 'an aside after a dash' },
 ];
@@ -36,7 +43,7 @@ function isLabelInBrackets(sentence: string, at: number, bracketed: string): boo
 /** The extra text inside or after a story sentence; [] when the story is just the story. */
 export function extraText(story: Story): Extra[] {
   const { parsed } = story;
-  const item = story.text.replace(TRAILING_METADATA, (m) => ' '.repeat(m.length));
+  const item = withoutTrailingMetadata(story.text);
   const sentence = item.slice(parsed.start, parsed.end);
   const extras: Extra[] = [];
   for (const { pattern, what } of MARKERS) {

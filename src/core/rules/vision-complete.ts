@@ -25,55 +25,97 @@ const ELEMENT_NAMES: Record<VisionElement, string> = {
  * sub-heading. Generous on purpose: the rule reports an element only when no
  * sign of it is anywhere.
  */
-const ELEMENT_SIGNS: Record<VisionElement, { body: RegExp; heading: RegExp }> = {
+type Sign = RegExp | ((text: string) => boolean);
+
+const CONTRAST = /\b(?:unlike|compared to|compared with|instead of|rather than)\s/gi;
+
+/** "Unlike <alternative>, <product> <differentiator>": a main clause after the contrast. */
+function contrastClause(text: string): boolean {
+  CONTRAST.lastIndex = 0;
+  for (let match = CONTRAST.exec(text); match; match = CONTRAST.exec(text)) {
+    const rest = text.slice(match.index + match[0].length, match.index + match[0].length + 160);
+    const stop = rest.search(/[,.\n]/);
+    if (stop > 0 && rest[stop] === ',' && /^,\s?[\p{L}\d]{1,40}\s\S/u.test(rest.slice(stop))) return true;
+  }
+  return false;
+}
+
+function signed(sign: Sign, text: string): boolean {
+  return typeof sign === 'function' ? sign(text) : sign.test(text);
+}
+
+const ELEMENT_SIGNS: Record<VisionElement, { body: Sign[]; heading: RegExp }> = {
   target: {
-    body: /(?:^|[.!?]\s+|\n\W*)for\s+(?!example\b|instance\b|now\b|years?\b|\d)\S|\btarget(?:ed)?\s+(?:customers?|users?|audience|market|segments?)\b|\b(?:built|designed|made)\s+for\b|\bour\s+(?:customers|users)\b/i,
+    body: [
+      /(?:^|[.!?\n])[ \t*_>-]{0,8}for[ \t]+(?!example\b|instance\b|now\b|years?\b|\d)\S/i,
+      /\btarget(?:ed)?\s(?:customers?|users?|audience|market|segments?)\b/i,
+      /\b(?:built|designed|made)\sfor\b/i,
+      /\bour\s(?:customers|users)\b/i,
+    ],
     heading: /\b(?:target|customers?|audience|personas?|users?|who)\b/i,
   },
   need: {
-    body: /\bwho\b|\bneeds?\b|\bwants?\b|\bstruggl\w*|\bpain\w*|\bproblems?\b|\bfrustrat\w*|\bwait\w*\b|\bspend\w*\b|\blos[ei]\w*\b|\bcannot\b|\bcan['’]t\b|\bhard\s+to\b|\bno\s+time\b|\bdrown\w*\b|\btoo\s+(?:long|much|slow)\b/i,
+    body: [/\b(?:who|needs?|wants?|problems?|cannot|no time|hard to)\b/i, /\b(?:struggl|pain|frustrat|wait|spend|los[ei]|drown)\w{0,12}\b/i, /\bcan['’]t\b/i, /\btoo\s(?:long|much|slow)\b/i],
     heading: /\b(?:needs?|problems?|pains?|jobs?)\b/i,
   },
   category: {
-    body: /\b(?:is|as)\s+(?:a|an|the)\s+\S/i,
-    heading: /\b(?:category|product|what\s+it\s+is)\b/i,
+    body: [/\b(?:is|as)\s(?:a|an|the)\s/i],
+    heading: /\b(?:category|product|what it is)\b/i,
   },
   benefit: {
-    body: /\bthat\s+(?!is\b|are\b)\w|\bhelps?\b|\blets?\b|\benables?\b|\bso\s+(?:that|they|you|we)\b|\bsaves?\b|\bcuts?\b|\breduces?\b|\bhalves\b|\bbenefits?\b|\bgets?\s+\w+\s+(?:to|paid|done)\b|\bwithin\s+(?:a|an|one|\d)/i,
+    body: [
+      /\bthat\s(?!is\b|are\b)\w/i,
+      /\b(?:helps?|lets?|enables?|saves?|cuts?|reduces?|halves|benefits?)\b/i,
+      /\bso\s(?:that|they|you|we)\b/i,
+      /\bgets?\s\w{1,20}\s(?:to|paid|done)\b/i,
+      /\bwithin\s(?:a|an|one|\d)/i,
+    ],
     heading: /\b(?:benefits?|value|outcomes?|promise)\b/i,
   },
   alternative: {
-    body: /\bunlike\b|\bcompared\s+(?:to|with)\b|\binstead\s+of\b|\brather\s+than\b|\balternatives?\b|\bcompetitors?\b|\bversus\b|\bvs\.?\s/i,
+    body: [/\b(?:unlike|instead of|rather than|alternatives?|competitors?|versus)\b/i, /\bcompared\s(?:to|with)\b/i, /\bvs\.?\s/i],
     heading: /\b(?:alternatives?|competitors?|competition|today)\b/i,
   },
   differentiator: {
-    body: /\b(?:unlike|compared\s+(?:to|with)|instead\s+of|rather\s+than)\s[^,.\n]{1,80},\s*\S+\s+\S|\bour\s+(?:product|app|platform|tool|service|solution|game)\b|\bdifferentiat\w*|\bonly\b|\bunique\w*/i,
-    heading: /\b(?:differentiat\w*|unique\w*|why\s+us|difference)\b/i,
+    body: [
+      contrastClause,
+      /\bour\s(?:product|app|platform|tool|service|solution|game)\b/i,
+      /\b(?:differentiat\w{0,8}|only|unique\w{0,4})\b/i,
+    ],
+    heading: /\b(?:differentiat\w{0,8}|unique\w{0,4}|why us|difference)\b/i,
   },
 };
 
 const VISION_WORD = /\bvision\b/i;
 /** After "vision" a heading may only end, join ("and", "&", ",") or say "statement": "MVP Vision Constraints" is about constraints. */
-const AFTER_VISION = /^(?:\s*$|\s*(?:statements?|and|&|[,:;/|—–-]|\(|for\b|of\b))/i;
+const AFTER_VISION = /^(?:statements?|and|&|[,:;/|—–-]|\(|for\b|of\b)/i;
 
 function isVisionHeading(heading: string): boolean {
   const match = VISION_WORD.exec(heading);
   if (!match) return false;
   const before = heading.slice(0, match.index);
   if ((before.match(/\(/g)?.length ?? 0) > (before.match(/\)/g)?.length ?? 0)) return false;
-  return AFTER_VISION.test(heading.slice(match.index + match[0].length));
+  const after = heading.slice(match.index + match[0].length).trim();
+  return after === '' || AFTER_VISION.test(after);
 }
 
 function isElementHeading(heading: string): boolean {
   return VISION_ELEMENTS.some((element) => ELEMENT_SIGNS[element].heading.test(heading));
 }
-const ELEVATOR_PITCH = /^\W*for\s+[^,.\n]{2,80}?\b(?:who|that)\b[^.\n]{0,200}?\b(?:is|are)\s+(?:a|an|the)\b/i;
+/** "For <target> who <need>, <product> is a <category> ...": checked step by step, no long backtracking pattern. */
+function isElevatorPitch(text: string): boolean {
+  const opening = /^[^\p{L}]{0,6}for\s/iu.exec(text);
+  if (!opening) return false;
+  const who = /\b(?:who|that)\b/i.exec(text.slice(opening[0].length, opening[0].length + 100));
+  if (!who) return false;
+  return /\b(?:is|are)\s(?:a|an|the)\b/i.test(text.slice(opening[0].length + who.index, opening[0].length + who.index + 300));
+}
 
 export const VISION_ELEMENTS: readonly VisionElement[] = ['target', 'need', 'category', 'benefit', 'alternative', 'differentiator'];
 
 /** The elements of a vision statement with no sign in its text or sub-headings. */
 export function missingElements(body: string, headings: readonly string[], wanted: readonly VisionElement[]): VisionElement[] {
-  return wanted.filter((element) => !ELEMENT_SIGNS[element].body.test(body) && !headings.some((heading) => ELEMENT_SIGNS[element].heading.test(heading)));
+  return wanted.filter((element) => !ELEMENT_SIGNS[element].body.some((sign) => signed(sign, body)) && !headings.some((heading) => ELEMENT_SIGNS[element].heading.test(heading)));
 }
 
 /** A vision section's text and the headings of its sub-sections. */
@@ -111,7 +153,7 @@ export const visionComplete: Rule<VisionCompleteOptions> = {
       const byHeading = section.headingLine !== null && isVisionHeading(section.heading);
       if (insideVision(context.sections, at) !== undefined) return;
       if (byHeading && hasVisionSubsection(context.sections, at)) return;
-      const pitch = byHeading ? undefined : analysis.statements.find((judgement) => ELEVATOR_PITCH.test(judgement.statement.text));
+      const pitch = byHeading ? undefined : analysis.statements.find((judgement) => isElevatorPitch(judgement.statement.text));
       if (!byHeading && !pitch) return;
       const { body, headings } = byHeading ? visionBody(context.sections, at) : { body: pitch!.statement.text, headings: [] };
       if (wordCount(body) < context.options.minWords && headings.length === 0) return;
