@@ -193,3 +193,12 @@ describe('options validation', () => {
     expect(problems.map((p) => p.message)).toEqual(['rule "story-format": option "requireBenefit" must be a boolean', 'rule "criteria-gherkin": option "maxWhen" must be a number']);
   });
 });
+
+describe('story-needs-criteria with shared criteria', () => {
+  it('criteria after a list of stories cover the whole list, nested criteria only their item', () => {
+    const shared = '## Stories\n\n- As a nurse, I want trends so that I act.\n- As a nurse, I want alerts so that I act early.\n\n## Acceptance criteria\n\n- A trend line shows 3 readings.';
+    expect(findings('story-needs-criteria', shared).list).toEqual([]);
+    const nested = '- As a nurse, I want trends so that I act.\n- As a nurse, I want alerts so that I act early.\n  - An alert fires above 120 bpm.';
+    expect(findings('story-needs-criteria', nested).list.map((f) => f.range.start.line)).toEqual([7]);
+  });
+});

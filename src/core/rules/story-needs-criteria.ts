@@ -26,8 +26,9 @@ export const storyNeedsCriteria: Rule<StoryNeedsCriteriaOptions> = {
     if (context.options.ignoreKinds.includes(context.kind)) return;
     const stories = storiesOf(context.sections, context.index);
     const storyStatements = new Set(stories.map((story) => story.statement));
+    const covered = (i: number) => criteriaOf(context.sections, context.index, stories[i], stories[i + 1], storyStatements, context.options.headingPatterns);
     stories.forEach((story, i) => {
-      if (hasCriteria(context.sections, context.index, story, stories[i + 1], storyStatements, context.options.headingPatterns)) return;
+      if (covered(i) || sharedWithRun(stories, i, covered)) return;
       context.report({
         message: `The story "${storyExcerpt(story)}" has no acceptance criteria under or beside it: without them nobody can tell when it is done (add Given/When/Then steps or a checklist).`,
         range: context.index.range(story.startOffset, story.endOffset),
@@ -37,20 +38,41 @@ export const storyNeedsCriteria: Rule<StoryNeedsCriteriaOptions> = {
 };
 
 /**
+ * A list (or table) of stories followed by one block of criteria: the
+ * criteria after the list cover every story in it, while criteria nested
+ * under the last item cover that item only.
+ */
+function sharedWithRun(stories: readonly Story[], i: number, covered: (i: number) => Statement | undefined): boolean {
+  let last = i;
+  while (last + 1 < stories.length && sameRun(stories[last], stories[last + 1])) last++;
+  if (last === i) return false;
+  const criterion = covered(last);
+  return criterion !== undefined && (criterion.block !== stories[last].statement.block || criterion.startOffset >= stories[last].statement.endOffset && !isNestedUnder(criterion, stories[last].statement));
+}
+
+function sameRun(a: Story, b: Story): boolean {
+  return a.sectionIndex === b.sectionIndex && a.statement.block === b.statement.block;
+}
+
+function isNestedUnder(criterion: Statement, story: Statement): boolean {
+  return criterion.kind === 'bullet' && story.kind === 'bullet' && (criterion.listDepth ?? 0) > (story.listDepth ?? 0) && criterion.block === story.block;
+}
+
+/**
  * Criteria count when they come after the story and before the next one,
  * inside the story's section, its sub-sections or sibling sections (until a
  * heading above the story's level), or a following section named for
  * acceptance criteria.
  */
-function hasCriteria(
+function criteriaOf(
   sections: readonly SectionAnalysis[],
   index: LineIndex,
   story: Story,
   next: Story | undefined,
   storyStatements: ReadonlySet<Statement>,
   headingPatterns: readonly string[],
-): boolean {
-  if (story.table) return story.table.hasCriteriaColumn && story.table.criteriaCell !== '';
+): Statement | undefined {
+  if (story.table?.hasCriteriaColumn) return story.table.criteriaCell !== '' ? story.statement : undefined;
   const home = sections[story.sectionIndex].section;
   const limit = next ? next.startOffset : Number.POSITIVE_INFINITY;
   let storyDepth: number | undefined = story.statement.kind === 'bullet' ? (story.statement.listDepth ?? 0) : undefined;
@@ -64,14 +86,14 @@ function hasCriteria(
     if (s !== story.sectionIndex && !byHeading && section.depth < home.depth) break;
     for (const { statement } of analysis.statements) {
       if (statement.startOffset <= story.statement.startOffset && s === story.sectionIndex) continue;
-      if (statement.startOffset >= limit) return false;
-      if (storyStatements.has(statement) && statement !== story.statement && statement.kind !== 'scenario') return false;
-      if (byHeading || labelled || isCriterion(index, statement, storyDepth)) return true;
+      if (statement.startOffset >= limit) return undefined;
+      if (storyStatements.has(statement) && statement !== story.statement && statement.kind !== 'scenario') return undefined;
+      if (byHeading || labelled || isCriterion(index, statement, storyDepth)) return statement;
       labelled = isCriteriaLabel(statement);
       if (storyDepth !== undefined && !(statement.kind === 'bullet' && (statement.listDepth ?? 0) > storyDepth)) storyDepth = undefined;
     }
   }
-  return false;
+  return undefined;
 }
 
 function isCriterion(index: LineIndex, statement: Statement, storyDepth: number | undefined): boolean {
