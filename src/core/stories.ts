@@ -143,14 +143,14 @@ function parseAsA(sentence: string, start: number, end: number): ParsedStory | u
   if (want && want.index === subjectStart) {
     return withGoalAndBenefit(sentence, { start, end, opening: 'as-a', role, wantVerb: wantVerbOf(want), wantEnd: want.index + want[0].length });
   }
+  // "As a support agent, I see a confidence score ...": a goal without a want verb.
+  const plain = /^I\s+(?=\p{L})/u.exec(sentence.slice(subjectStart));
+  if (plain) return withGoalAndBenefit(sentence, { start, end, opening: 'as-a', role, wantVerb: null, wantEnd: subjectStart + plain[0].length - 1 });
   // "As a student, (Jessica) I want ...", "As a user, when I log a symptom, I want ...": an aside before the want.
   if (want && (!early || want.index < early.index)) {
     return withGoalAndBenefit(sentence, { start, end, opening: 'as-a', role, wantVerb: wantVerbOf(want), wantEnd: want.index + want[0].length });
   }
-  // "As a support agent, I see a confidence score ...": a goal without a want verb.
-  const plain = /^I\s+(?=\p{L})/u.exec(sentence.slice(subjectStart));
-  if (!plain) return parseRoleWithoutGoal(sentence, start, end, roleStart);
-  return withGoalAndBenefit(sentence, { start, end, opening: 'as-a', role, wantVerb: null, wantEnd: subjectStart + plain[0].length - 1 });
+  return parseRoleWithoutGoal(sentence, start, end, roleStart);
 }
 
 /** The role ends at the first comma, or before "I" when the author left the comma out. */

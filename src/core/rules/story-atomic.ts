@@ -66,6 +66,8 @@ const FIXED_PAIRS: ReadonlySet<string> = new Set([
 ]);
 
 const CONJUNCTION = /\s(and\/or|and|or|as well as|plus|&)\s|(?<=[A-Za-z])\/(?=[A-Za-z])/gi;
+/** "a response I can review and send": the conjunction sits in a clause about an object, not in the goal. */
+const SUBORDINATE = /\b(?:I|we|they|you|that|which|who|where|if)\s/i;
 const SUBJECT_CLAUSE = /^(?:I|we)\s+(?:also\s+)?(?:want|need|can|would|should|must|'d|’d)\b/i;
 
 export interface Conjunction {
@@ -88,7 +90,8 @@ export function joinedActions(goal: string): Conjunction[] {
     if (isFixedPair(masked, match.index, end, match[0])) continue;
     const after = masked.slice(end);
     const skip = /^(?:then|also)\s+/i.exec(after);
-    if (skip || SUBJECT_CLAUSE.test(after) || /^to\s+[a-z]/i.test(after) || (startsWithVerb && opensAction(after))) {
+    const inClause = SUBORDINATE.test(masked.slice(0, match.index));
+    if (skip || SUBJECT_CLAUSE.test(after) || /^to\s+[a-z]/i.test(after) || (startsWithVerb && !inClause && opensAction(after))) {
       found.push({ index: match.index, end, word, second: end + (skip ? skip[0].length : 0) });
     }
   }
