@@ -202,3 +202,12 @@ describe('story-needs-criteria with shared criteria', () => {
     expect(findings('story-needs-criteria', nested).list.map((f) => f.range.start.line)).toEqual([7]);
   });
 });
+
+describe('vision-complete elevator pitch', () => {
+  it('reads the sentences after the pitch in its paragraph', () => {
+    const prd = '---\npmpo:\n  kind: prd\n---\n# Summary\n\n';
+    const full = 'For clinics who lose hours to phone calls, ClinicFlow is a booking app that fills calendars. Unlike call centres, our product books around the clock.';
+    expect(findings('vision-complete', full, {}, prd).list).toEqual([]);
+    expect(findings('vision-complete', full.split('. Unlike')[0] + '.', {}, prd).list[0].message).toMatch(/^This elevator pitch names no alternative, no differentiator/);
+  });
+});

@@ -1,5 +1,5 @@
 import { sectionRange } from './helpers.js';
-import type { SectionAnalysis } from '../types.js';
+import type { SectionAnalysis, Statement } from '../types.js';
 import type { Rule } from './types.js';
 
 export type VisionElement = 'target' | 'need' | 'category' | 'benefit' | 'alternative' | 'differentiator';
@@ -118,6 +118,15 @@ export function missingElements(body: string, headings: readonly string[], wante
   return wanted.filter((element) => !ELEMENT_SIGNS[element].body.some((sign) => signed(sign, body)) && !headings.some((heading) => ELEMENT_SIGNS[element].heading.test(heading)));
 }
 
+/** The pitch and the sentences after it in its paragraph ("... Unlike X, our product ..."). */
+function pitchBody(analysis: SectionAnalysis, pitch: Statement): string {
+  return analysis.statements
+    .map((judgement) => judgement.statement)
+    .filter((statement) => statement.block === pitch.block && statement.startOffset >= pitch.startOffset)
+    .map((statement) => statement.text)
+    .join('\n');
+}
+
 /** A vision section's text and the headings of its sub-sections. */
 function visionBody(sections: readonly SectionAnalysis[], at: number): { body: string; headings: string[] } {
   const home = sections[at].section;
@@ -155,7 +164,7 @@ export const visionComplete: Rule<VisionCompleteOptions> = {
       if (byHeading && hasVisionSubsection(context.sections, at)) return;
       const pitch = byHeading ? undefined : analysis.statements.find((judgement) => isElevatorPitch(judgement.statement.text));
       if (!byHeading && !pitch) return;
-      const { body, headings } = byHeading ? visionBody(context.sections, at) : { body: pitch!.statement.text, headings: [] };
+      const { body, headings } = byHeading ? visionBody(context.sections, at) : { body: pitchBody(analysis, pitch!.statement), headings: [] };
       if (wordCount(body) < context.options.minWords && headings.length === 0) return;
       const missing = missingElements(body, headings, wanted);
       if (missing.length === 0) return;
