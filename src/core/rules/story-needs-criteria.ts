@@ -60,9 +60,8 @@ function isNestedUnder(criterion: Statement, story: Statement): boolean {
 
 /**
  * Criteria count when they come after the story and before the next one,
- * inside the story's section, its sub-sections or sibling sections (until a
- * heading above the story's level), or a following section named for
- * acceptance criteria.
+ * inside the story's section or its sub-sections, or in a following section
+ * (a sibling, or a later section at any level) named for acceptance criteria.
  */
 function criteriaOf(
   sections: readonly SectionAnalysis[],
@@ -77,13 +76,17 @@ function criteriaOf(
   const limit = next ? next.startOffset : Number.POSITIVE_INFINITY;
   let storyDepth: number | undefined = story.statement.kind === 'bullet' ? (story.statement.listDepth ?? 0) : undefined;
   let labelled = false;
+  let siblingDepth: number | undefined;
   for (let s = story.sectionIndex; s < sections.length; s++) {
     const analysis = sections[s];
     const section = analysis.section;
     if (section.startOffset >= limit) break;
     const byHeading = s !== story.sectionIndex && headingMatches(section.heading, headingPatterns);
-    // Sub-sections and sibling sections ("##### Priority", "##### Acceptance criteria") up to the next story belong to it.
+    // Sub-sections belong to the story; of the sibling sections up to the next story ("##### Priority",
+    // "##### Acceptance criteria") only those named for criteria, with their sub-sections.
     if (s !== story.sectionIndex && !byHeading && section.depth < home.depth) break;
+    if (s !== story.sectionIndex && section.depth <= home.depth) siblingDepth = byHeading ? undefined : section.depth;
+    if (siblingDepth !== undefined) continue;
     for (const { statement } of analysis.statements) {
       if (statement.startOffset <= story.statement.startOffset && s === story.sectionIndex) continue;
       if (statement.startOffset >= limit) return undefined;

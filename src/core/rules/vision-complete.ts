@@ -51,6 +51,8 @@ const ELEMENT_SIGNS: Record<VisionElement, { body: Sign[]; heading: RegExp }> = 
       /\btarget(?:ed)?\s(?:customers?|users?|audience|market|segments?)\b/i,
       /\b(?:built|designed|made)\sfor\b/i,
       /\bour\s(?:customers|users)\b/i,
+      /\bfor\s(?!example\b|instance\b|now\b|years\b|months\b|days\b|decades\b|\d)(?:[\p{L}-]{1,20}\s){0,3}[\p{L}-]{2,20}s\b/iu,
+      /\b(?:customers?|users?|teams|technicians?|clinics?|developers?|patients?|students?|teachers?|parents?|businesses|companies|merchants?|sellers?|buyers?|shoppers?|people|families|professionals|engineers?|designers?|managers?|owners?|members?|players?|tenants?|farmers?|drivers?|freelancers?)\b/i,
     ],
     heading: /\b(?:target|customers?|audience|personas?|users?|who)\b/i,
   },
@@ -59,7 +61,7 @@ const ELEMENT_SIGNS: Record<VisionElement, { body: Sign[]; heading: RegExp }> = 
     heading: /\b(?:needs?|problems?|pains?|jobs?)\b/i,
   },
   category: {
-    body: [/\b(?:is|as)\s(?:a|an|the)\s/i],
+    body: [/\b(?:is|as)\s(?:a|an|the)\s/i, /\b(?:tool|app|application|platform|service|software|system|solution|assistant|marketplace|editor|library|framework|api|sdk|device|kit)\b/i],
     heading: /\b(?:category|product|what it is)\b/i,
   },
   benefit: {
@@ -69,12 +71,13 @@ const ELEMENT_SIGNS: Record<VisionElement, { body: Sign[]; heading: RegExp }> = 
       /\bso\s(?:that|they|you|we)\b/i,
       /\bgets?\s\w{1,20}\s(?:to|paid|done)\b/i,
       /\bwithin\s(?:a|an|one|\d)/i,
+      /\b(?:removes?|eliminates?|avoids?|simplif\w{0,6}|faster|fewer|without|already done|painless\w{0,2})\b/i,
     ],
     heading: /\b(?:benefits?|value|outcomes?|promise)\b/i,
   },
   alternative: {
     body: [/\b(?:unlike|instead of|rather than|alternatives?|competitors?|versus)\b/i, /\bcompared\s(?:to|with)\b/i, /\bvs\.?\s/i],
-    heading: /\b(?:alternatives?|competitors?|competition|today)\b/i,
+    heading: /\b(?:alternatives?|competitors?|competition|today|positioning|why we win|why us)\b/i,
   },
   differentiator: {
     body: [
@@ -82,7 +85,7 @@ const ELEMENT_SIGNS: Record<VisionElement, { body: Sign[]; heading: RegExp }> = 
       /\bour\s(?:product|app|platform|tool|service|solution|game)\b/i,
       /\b(?:differentiat\w{0,8}|only|unique\w{0,4})\b/i,
     ],
-    heading: /\b(?:differentiat\w{0,8}|unique\w{0,4}|why us|difference)\b/i,
+    heading: /\b(?:differentiat\w{0,8}|unique\w{0,4}|why us|why we win|difference|positioning)\b/i,
   },
 };
 
@@ -132,8 +135,14 @@ function visionBody(sections: readonly SectionAnalysis[], at: number): { body: s
   const home = sections[at].section;
   const parts = [sections[at].statements.map((judgement) => judgement.statement.text).join('\n')];
   const headings: string[] = [];
-  for (let s = at + 1; s < sections.length && sections[s].section.depth > home.depth; s++) {
+  let s = at + 1;
+  for (; s < sections.length && sections[s].section.depth > home.depth; s++) {
     if (!isElementHeading(sections[s].section.heading)) continue;
+    headings.push(sections[s].section.heading);
+    parts.push(sections[s].statements.map((judgement) => judgement.statement.text).join('\n'));
+  }
+  // "## Vision" followed by "## Target customers", "## Why we win": the statement continues in sibling sections named for its elements.
+  for (; s < sections.length && sections[s].section.depth === home.depth && isElementHeading(sections[s].section.heading); s++) {
     headings.push(sections[s].section.heading);
     parts.push(sections[s].statements.map((judgement) => judgement.statement.text).join('\n'));
   }
@@ -160,8 +169,7 @@ export const visionComplete: Rule<VisionCompleteOptions> = {
     context.sections.forEach((analysis, at) => {
       const { section } = analysis;
       const byHeading = section.headingLine !== null && isVisionHeading(section.heading);
-      if (insideVision(context.sections, at) !== undefined) return;
-      if (byHeading && hasVisionSubsection(context.sections, at)) return;
+      if (byHeading ? hasVisionSubsection(context.sections, at) : insideVision(context.sections, at) !== undefined) return;
       const pitch = byHeading ? undefined : analysis.statements.find((judgement) => isElevatorPitch(judgement.statement.text));
       if (!byHeading && !pitch) return;
       const { body, headings } = byHeading ? visionBody(context.sections, at) : { body: pitchBody(analysis, pitch!.statement), headings: [] };
