@@ -66,7 +66,7 @@ function parseStrict(argv: readonly string[]) {
     return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     // node's messages are one line but mention internals; keep the useful part.
-    const message = (error as Error).message.split('\n')[0].replace(/\. To specify a positional argument.*$/, '');
+    const message = (error as Error).message.split('\n')[0].replace(/\. To specify a positional argument[^]*$/, '');
     throw new UsageError(message);
   }
 }

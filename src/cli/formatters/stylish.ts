@@ -6,7 +6,7 @@ import type { CliFileResult, CliMessage } from '../results.js';
  *   `  LINE:COLUMN  LEVEL  MESSAGE  RULE-ID` (two or more spaces between fields,
  * RULE-ID absent for skipped files), under a line holding the absolute file path.
  */
-export const STYLISH_PROBLEM_PATTERN = /^\s+(\d+):(\d+)\s+(error|warning|info)\s+(.*?)(?:\s{2,}([a-z][\w-]*))?$/;
+export const STYLISH_PROBLEM_PATTERN = /^\s+(\d+):(\d+)\s+(error|warning|info)\s+(\S+(?: \S+)*)(?:\s{2,}([a-z][\w-]*))?$/;
 
 export function formatStylish(results: readonly CliFileResult[], color = false): string {
   const paint = createColors(color);
