@@ -62,3 +62,28 @@ describe.each(files)('fixture %s', (name) => {
     expect(actual(flipped, name)).toEqual(expected);
   });
 });
+
+describe('examples/', () => {
+  const EXAMPLES = join(__dirname, '..', 'examples');
+  const results = Object.fromEntries(
+    ['checkout-prd.md', '2027-roadmap.md', 'mobile-backlog.md', 'product-vision.md'].map((name) => [name, lint(readFileSync(join(EXAMPLES, name), 'utf8'), { fileName: name })]),
+  );
+  const rulesIn = (name: string) => results[name].findings.map((finding) => finding.ruleId);
+
+  it('each example is detected as its kind from its file name', () => {
+    expect(Object.values(results).map((result) => result.kind)).toEqual(['prd', 'roadmap', 'backlog', 'vision']);
+  });
+
+  it('between them they show every altitude finding', () => {
+    expect(rulesIn('checkout-prd.md')).toEqual(expect.arrayContaining(['mixed-section', 'unused-disable']));
+    expect(rulesIn('2027-roadmap.md')).toContain('doc-kind-fit');
+    expect(rulesIn('mobile-backlog.md')).toContain('doc-kind-fit');
+  });
+
+  it('at least half of the sections of each example are clean', () => {
+    for (const result of Object.values(results)) {
+      const clean = result.sections.filter((section) => !result.findings.some((finding) => finding.range.start.line >= (section.headingLine ?? 1) && finding.range.start.line <= section.endLine));
+      expect(clean.length).toBeGreaterThanOrEqual(result.sections.length / 2);
+    }
+  });
+});
