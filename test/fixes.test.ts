@@ -43,7 +43,8 @@ describe('applyEdits', () => {
 
 describe('safeFixes', () => {
   it('takes fixes and never suggestions', () => {
-    const base = { severity: 'info', message: '', url: '', evidence: [], related: [], range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } } as const;
+    const point = { line: 1, column: 1, offset: 0 };
+    const base: Omit<Finding, 'ruleId'> = { severity: 'info', message: '', url: '', evidence: [], related: [], range: { start: point, end: point } };
     const findings: Finding[] = [
       { ...base, ruleId: 'a', fix: { range: [0, 1], text: '' } },
       { ...base, ruleId: 'b', suggestions: [{ desc: 'split', fix: { range: [0, 0], text: '## X\n' } }] },
