@@ -84,7 +84,8 @@ function unique(candidates: Candidate[]): Candidate[] {
   const byKey = new Map<string, Candidate>();
   for (const candidate of candidates) {
     const key = `/${candidate.source}/${candidate.flags.replace(/[gy]/g, '')}`;
-    if (!byKey.has(key)) byKey.set(key, candidate);
+    const seen = byKey.get(key);
+    byKey.set(key, seen ? { ...seen, where: `${seen.where}, ${candidate.where}` } : candidate);
   }
   return [...byKey.values()];
 }

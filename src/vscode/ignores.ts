@@ -12,7 +12,7 @@ export interface IgnoreScope {
 }
 
 function normaliseBase(base: string): string {
-  return base.replace(/^\/+|\/+$/g, '');
+  return base.replace(/^\/+|(?<!\/)\/+$/g, '');
 }
 
 export function gitignoreScope(base: string, text: string): IgnoreScope {
