@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { mergeConfigs, parseConfigText, type Config, type ConfigProblem } from '../core/config.js';
 import { CONFIG_FILE_NAMES } from './constants.js';
+import { trimSlashes } from './paths.js';
 
 export interface ConfigFile {
   uri: vscode.Uri;
@@ -24,7 +25,7 @@ export const readWithWorkspaceFs: ReadFile = async (uri) => {
 
 /** The document's folder and each folder above it, up to the workspace folder (or the root). */
 export function configDirectories(documentUri: vscode.Uri, workspaceFolderUri: vscode.Uri | undefined): vscode.Uri[] {
-  const stop = workspaceFolderUri?.path.replace(/(?<!\/)\/+$/, '');
+  const stop = workspaceFolderUri ? trimSlashes(workspaceFolderUri.path, { end: true }) : undefined;
   const directories: vscode.Uri[] = [];
   let path = documentUri.path.replace(/\/[^/]*$/, '');
   while (true) {
@@ -96,7 +97,7 @@ export function configFolder(file: ConfigFile): vscode.Uri {
 /** `uri`'s path relative to `base`, or undefined when it is not inside it. */
 export function relativePath(base: vscode.Uri, uri: vscode.Uri): string | undefined {
   if (base.scheme !== uri.scheme) return undefined;
-  const prefix = `${base.path.replace(/(?<!\/)\/+$/, '')}/`;
+  const prefix = `${base.path.replace(/\/+$/, '')}/`;
   return uri.path.startsWith(prefix) ? uri.path.slice(prefix.length) : undefined;
 }
 

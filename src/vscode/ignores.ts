@@ -4,6 +4,7 @@
 // by workspace.findFiles itself.
 import ignore from 'ignore';
 import picomatch from 'picomatch';
+import { trimSlashes } from './paths.js';
 
 export interface IgnoreScope {
   /** Folder the patterns are relative to, as a workspace-relative path ('' for the root). */
@@ -12,7 +13,7 @@ export interface IgnoreScope {
 }
 
 function normaliseBase(base: string): string {
-  return base.replace(/^\/+|(?<!\/)\/+$/g, '');
+  return trimSlashes(base);
 }
 
 export function gitignoreScope(base: string, text: string): IgnoreScope {
