@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../src/core/index.js';
+import { RULES } from '../src/core/rules/index.js';
 
 const DIR = join(__dirname, 'fixtures');
 const EXPECT = /[ \t]*<!--\s*expect:\s*([^>]*?)\s*-->[ \t]*$/;
@@ -74,7 +75,12 @@ describe('examples/', () => {
     expect(Object.values(results).map((result) => result.kind)).toEqual(['prd', 'roadmap', 'backlog', 'vision']);
   });
 
-  it('between them they show every altitude finding', () => {
+  it('between them they show a finding of every rule', () => {
+    const shown = new Set(Object.keys(results).flatMap(rulesIn));
+    expect(RULES.map((rule) => rule.id).filter((id) => !shown.has(id))).toEqual([]);
+  });
+
+  it('show the altitude findings where they belong', () => {
     expect(rulesIn('checkout-prd.md')).toEqual(expect.arrayContaining(['mixed-section', 'unused-disable']));
     expect(rulesIn('2027-roadmap.md')).toContain('doc-kind-fit');
     expect(rulesIn('mobile-backlog.md')).toContain('doc-kind-fit');
