@@ -14,6 +14,6 @@ export function analyseChunk(text: string, cues: readonly Cue[]): SectionAnalysi
   const index = new LineIndex(text);
   return splitSections(parseMarkdown(text), text).map(({ section, nodes }) => {
     const statements = extractStatements(nodes, index).map((statement) => judgeStatement(statement, cues));
-    return { section, statements, classification: classifySection(section, statements) };
+    return { section, statements, classification: classifySection(section, statements, text) };
   });
 }

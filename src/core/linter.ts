@@ -1,4 +1,5 @@
 import { analyseChunk } from './analyse.js';
+import { neutralUnlessEnglish } from './classify.js';
 import { splitChunks } from './chunks.js';
 import { DEFAULT_MAX_FILE_SIZE_KB, mergeConfigs, resolveRules, type Config } from './config.js';
 import { allCues, type Cue } from './cues/index.js';
@@ -45,7 +46,7 @@ export function createLinter(defaults: LintOptions = {}): Linter {
       result.push(...rebase(relative, chunk.startLine - 1, chunk.startOffset));
     }
     cache = next;
-    return joinSections(result, text);
+    return neutralUnlessEnglish(joinSections(result, text), text);
   }
 
   function prepare(text: string, options: LintOptions) {

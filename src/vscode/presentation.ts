@@ -53,7 +53,7 @@ export function hoverMarkdown(findings: readonly Finding[], docsLink: (ruleId: s
 const LABEL_WORDS: Record<Label, string> = {
   strategic: 'strategic (PM)',
   tactical: 'tactical (PO)',
-  mixed: 'mixed PM/PO',
+  mixed: 'mixed (PM + PO)',
   neutral: 'neutral',
 };
 

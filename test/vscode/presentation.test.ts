@@ -49,7 +49,7 @@ describe('status bar and CodeLens', () => {
   });
 
   it('titles a lens with the label and reason', () => {
-    expect(codeLensTitle({ label: 'mixed', reason: '2 strategic, 2 tactical statements' })).toBe('mixed PM/PO: 2 strategic, 2 tactical statements');
+    expect(codeLensTitle({ label: 'mixed', reason: '2 strategic, 2 tactical statements' })).toBe('mixed (PM + PO): 2 strategic, 2 tactical statements');
   });
 });
 
