@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { check, type Diagnostics } from 'recheck';
 import { describe, expect, it } from 'vitest';
 import { literalCue } from '../src/core/cues/index.js';
+import { termMatcher } from '../src/core/rules/criteria-testable.js';
 import { findRegexLiterals } from './regex-literals.js';
 
 const ROOT = join(__dirname, '..');
@@ -52,6 +53,11 @@ const DYNAMIC_REGEXPS: Record<string, { count: number; why: string; samples: Reg
     count: 1,
     why: 'user cue terms are escaped literals between optional \\b anchors: no quantifier survives escaping',
     samples: [literalCue('strategic', 'north star metric').pattern, literalCue('tactical', 'a+ (b*)? [c]{2,}').pattern, literalCue('tactical', '...').pattern],
+  },
+  'src/core/rules/criteria-testable.ts': {
+    count: 1,
+    why: 'vague terms (built-in and user) are escaped literals in one alternation between fixed look-arounds',
+    samples: [termMatcher([], []).pattern, termMatcher(['snappy', 'a+ (b*)? [c]{2,}', '...'], ['never']).pattern],
   },
 };
 
