@@ -44,11 +44,6 @@ const DYNAMIC_REGEXPS: Record<string, { count: number; why: string; samples: Reg
     why: 'closing code fence: a fixed template around one fence character and its length',
     samples: [/^ {0,3}`{3,}[ \t]*\r?$/, /^ {0,3}~{5,}[ \t]*\r?$/],
   },
-  'src/core/rules/criteria-testable.ts': {
-    count: 1,
-    why: 'vague terms (built-in and from config) are escaped literals in one alternation between fixed lookarounds',
-    samples: [/(?<![\p{L}\p{N}_/-])(?:user-friendly|as appropriate|and\/or|quickly|fast|easy)(?![\p{L}\p{N}_/-])/giu],
-  },
   'src/core/cues/index.ts': {
     count: 1,
     why: 'user cue terms are escaped literals between optional \\b anchors: no quantifier survives escaping',
