@@ -77,7 +77,7 @@ async function gitignoreScopes(folder: vscode.WorkspaceFolder): Promise<IgnoreSc
 }
 
 function relativeTo(base: vscode.Uri, uri: vscode.Uri): string {
-  const prefix = `${base.path.replace(/\/+$/, '')}/`;
+  const prefix = `${base.path.replace(/(?<!\/)\/+$/, '')}/`;
   return uri.path.startsWith(prefix) ? uri.path.slice(prefix.length) : uri.path;
 }
 
