@@ -32,7 +32,7 @@ describe('mixed-section', () => {
     expect(finding).toMatchObject({ ruleId: 'mixed-section', severity: 'warning', url: docsUrl('mixed-section') });
     expect(finding.range.start).toMatchObject({ line: 3, column: 1 });
     expect(finding.range.end).toMatchObject({ line: 3, column: 11 });
-    expect(finding.message).toMatch(/^Section "Why now" mixes strategy \(.+ \(line [56]\)\) with delivery detail \(.+ \(line (?:8|9)\)\)/);
+    expect(finding.message).toMatch(/^Section "Why now" mixes strategy \(".+" on line [56], [^()]+\) with delivery detail \(".+" on line (?:8|9), [^()]+\): /);
     expect(finding.related.map((related) => related.message.split(':')[0])).toEqual(['strategic', 'tactical']);
     expect(finding.evidence.map((item) => item.side)).toEqual(expect.arrayContaining(['strategic', 'tactical']));
   });
