@@ -21,7 +21,7 @@ export function strongest(analysis: SectionAnalysis, side: Side): Evidence | und
 
 /** `"market share" on line 12, market or segment framing`: the words, where, and why they count. */
 export function describeEvidence(evidence: Evidence): string {
-  const reason = evidence.reason.replace(/\s*\([^()]*\)/g, '');
+  const reason = evidence.reason.replace(/ ?\([^()]*\)/g, '');
   return `"${evidence.match}" on line ${evidence.line}, ${reason}`;
 }
 
