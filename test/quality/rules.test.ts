@@ -155,6 +155,14 @@ describe('criteria-gherkin', () => {
     const code = '```gherkin\nScenario: refund\n  Given a delivered order\n  Then a refund is issued\n  When the customer asks\n```';
     expect(findings('criteria-gherkin', code).list.length).toBeGreaterThan(0);
   });
+
+  it('reads step lines itself: list items without a Then, not other code or wrapped prose', () => {
+    expect(findings('criteria-gherkin', '- Given a tenant with rent due\n- When the due date passes').list[0].message).toMatch(/no Then/);
+    expect(findings('criteria-gherkin', '```text\nGiven a parcel\nWhen the driver scans it\n```').list).toEqual([]);
+    expect(findings('criteria-gherkin', '- Relay nodes buffer data between A\n  and B, when either is away.').list).toEqual([]);
+    const twoScenarios = '```gherkin\nScenario: one\n  Given a cart\n  When I pay\n  Then it is paid\nScenario: two\n  Given a cart\n  When I cancel\n  Then it is empty\n```';
+    expect(findings('criteria-gherkin', twoScenarios).list).toEqual([]);
+  });
 });
 
 describe('criteria-testable', () => {
