@@ -125,7 +125,7 @@ export function sectionStepRuns(index: LineIndex, section: Section): Step[][] {
 
 function blockStepRuns(index: LineIndex, block: Block): Step[][] {
   const runs: Step[][] = [[]];
-  const current = () => runs[runs.length - 1];
+  const current = (): Step[] => runs[runs.length - 1];
   const endRun = () => {
     if (current().length) runs.push([]);
   };
@@ -143,8 +143,8 @@ function blockStepRuns(index: LineIndex, block: Block): Step[][] {
     if (block.type === 'code' && !fence) return [];
     if (fence && !fence.gherkin) continue;
     // "... nodes A⏎and B, when ..." wraps a sentence: a keyword there opens no step.
-    const wrapsProse = !fence && proseOpen && current().length === 0 && !LIST_MARKER.test(raw);
-    const steps = wrapsProse ? [] : lineSteps(index, line);
+    const wrapsProse: boolean = !fence && proseOpen && current().length === 0 && !LIST_MARKER.test(raw);
+    const steps: Step[] = wrapsProse ? [] : lineSteps(index, line);
     proseOpen = !fence && steps.length === 0 && !sentenceEnded(raw);
     if (steps.length) {
       // A comma above only joins a sentence when that line was a step of this run.

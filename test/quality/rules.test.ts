@@ -103,6 +103,22 @@ describe('story-unique', () => {
     expect(found.get('b.md')![0].message).toContain('a.md (line 7)');
     expect(crossDocumentStoryFindings([files[0], { ...files[1], severity: 'off' }]).has('b.md')).toBe(false);
   });
+
+  it('places shared stories in later top-level sections at their own lines, also after an edit elsewhere', () => {
+    const story = '- As a tutor, I want missed quiz lists so that I follow up.';
+    const a = `${BACKLOG}Intro.\n\n# Later\n\n${story}\n`;
+    const b = `${BACKLOG}${story}\n`;
+    const run = (text: string) =>
+      crossDocumentStoryFindings([
+        { fileName: 'a.md', text, result: lint(text, { fileName: 'a.md' }) },
+        { fileName: 'b.md', text: b, result: lint(b, { fileName: 'b.md' }) },
+      ]);
+    const first = run(a).get('a.md')!;
+    expect(first.map((f) => [f.range.start.line, f.range.start.column])).toEqual([[11, 3]]);
+    const edited = a.replace('Intro.', 'A longer intro\nover two lines.');
+    expect(run(edited).get('a.md')!.map((f) => f.range.start.line)).toEqual([12]);
+    expect(run(edited).get('b.md')![0].message).toContain('a.md (line 12)');
+  });
 });
 
 describe('story-uniform', () => {
