@@ -131,17 +131,26 @@ function blockStepRuns(index: LineIndex, block: Block): Step[][] {
   };
   let fence: Fence | undefined;
   let proseOpen = false;
+  // Background steps set the scene for every scenario: they need no When or Then.
+  let inBackground = false;
   for (let line = block.startLine; line <= block.endLine; line++) {
     const raw = index.lineText(line);
     const unquoted = raw.replace(/^[ \t]*(?:>[ \t]?)*/, '').replace(/^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+/, '');
     const marker = FENCE.exec(unquoted);
     if (marker && (!fence || (marker[1][0] === fence.marker[0] && marker[1].length >= fence.marker.length && !marker[2]))) {
       fence = fence ? undefined : { marker: marker[1], gherkin: GHERKIN_LANG.test(marker[2]) };
+      inBackground = false;
       endRun();
       continue;
     }
     if (block.type === 'code' && !fence) return [];
     if (fence && !fence.gherkin) continue;
+    if (fence && GHERKIN_HEADER.test(raw)) {
+      inBackground = /^[ \t]*background[ \t]*:/i.test(raw);
+      endRun();
+      continue;
+    }
+    if (inBackground) continue;
     // "... nodes A⏎and B, when ..." wraps a sentence: a keyword there opens no step.
     const wrapsProse: boolean = !fence && proseOpen && current().length === 0 && !LIST_MARKER.test(raw);
     const steps: Step[] = wrapsProse ? [] : lineSteps(index, line);
@@ -165,7 +174,7 @@ function sentenceEnded(raw: string): boolean {
 
 function endsStepRun(raw: string, block: Block, fence: Fence | undefined): boolean {
   const blank = raw.replace(/^[ \t]*(?:>[ \t]?)*/, '').trim() === '';
-  if (fence) return GHERKIN_HEADER.test(raw);
+  if (fence) return false;
   if (blank) return block.type !== 'list';
   return LIST_MARKER.test(raw) || GHERKIN_HEADER.test(raw);
 }

@@ -178,6 +178,8 @@ describe('criteria-gherkin', () => {
     expect(findings('criteria-gherkin', '- Relay nodes buffer data between A\n  and B, when either is away.').list).toEqual([]);
     const twoScenarios = '```gherkin\nScenario: one\n  Given a cart\n  When I pay\n  Then it is paid\nScenario: two\n  Given a cart\n  When I cancel\n  Then it is empty\n```';
     expect(findings('criteria-gherkin', twoScenarios).list).toEqual([]);
+    const background = '```gherkin\nBackground:\n  Given a shop\n  And a cart\nScenario: pay\n  When I pay\n  Then it is paid\n```';
+    expect(findings('criteria-gherkin', background).list).toEqual([]);
   });
 });
 
