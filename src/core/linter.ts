@@ -1,11 +1,9 @@
-import { analyseChunk } from './analyse.js';
-import { splitChunks } from './chunks.js';
+import { ChunkCache } from './chunk-cache.js';
 import { DEFAULT_MAX_FILE_SIZE_KB, mergeConfigs, resolveRules, type Config } from './config.js';
 import { allCues, type Cue } from './cues/index.js';
 import { applyDirectives, readDirectives } from './disable.js';
 import { decideKind } from './doc-kind.js';
 import { readFrontMatter } from './front-matter.js';
-import { rebase } from './rebase.js';
 import { RULES, RULE_IDS } from './rules/index.js';
 import { docsUrl, type AnyRule, type Report } from './rules/types.js';
 import { LineIndex } from './text.js';
@@ -33,19 +31,10 @@ export interface Linter {
  * through the same chunking.
  */
 export function createLinter(defaults: LintOptions = {}): Linter {
-  let cache = new Map<string, SectionAnalysis[]>();
+  const cache = new ChunkCache();
 
   function analyse(text: string, cues: readonly Cue[], cueKey: string): SectionAnalysis[] {
-    const next = new Map<string, SectionAnalysis[]>();
-    const result: SectionAnalysis[] = [];
-    for (const chunk of splitChunks(text)) {
-      const key = `${cueKey}\u0000${chunk.text}`;
-      const relative = next.get(key) ?? cache.get(key) ?? analyseChunk(chunk.text, cues);
-      next.set(key, relative);
-      result.push(...rebase(relative, chunk.startLine - 1, chunk.startOffset));
-    }
-    cache = next;
-    return joinSections(result, text);
+    return cache.analyse(text, cues, cueKey);
   }
 
   function prepare(text: string, options: LintOptions) {
@@ -76,18 +65,6 @@ export function createLinter(defaults: LintOptions = {}): Linter {
       return { kind, kindSource: source, findings, sections: sections.map(toSectionReport) };
     },
   };
-}
-
-/** Sections from different chunks end where the next one starts. */
-function joinSections(analyses: SectionAnalysis[], text: string): SectionAnalysis[] {
-  const lastLine = text.split('\n').length;
-  return analyses.map((analysis, i) => {
-    const next = analyses[i + 1]?.section;
-    const endLine = next ? (next.headingLine ?? next.startLine) - 1 : lastLine;
-    const endOffset = next ? next.startOffset : text.length;
-    if (analysis.section.endLine === endLine && analysis.section.endOffset === endOffset) return analysis;
-    return { ...analysis, section: { ...analysis.section, endLine, endOffset } };
-  });
 }
 
 function skipReason(text: string, config: Config): string | undefined {
