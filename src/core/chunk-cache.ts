@@ -52,6 +52,11 @@ export class ChunkCache {
     return this.entries.size;
   }
 
+  /** The cached analyses (tests count how many a run replaced). */
+  entryObjects(): ChunkEntry[] {
+    return [...this.entries.values()];
+  }
+
   /** Analyses the whole text through the cache; returns document-positioned sections. */
   analyse(text: string, cues: readonly Cue[], cueKey: string): SectionAnalysis[] {
     if (cueKey !== this.cueKey) {

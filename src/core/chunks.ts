@@ -78,6 +78,7 @@ function candidateCuts(text: string): { offset: number; line: number }[] {
   const frontEnd = frontMatterEnd(text);
   if (frontEnd > 0) {
     for (let i = text.indexOf('\n'); i !== -1 && i < frontEnd; i = text.indexOf('\n', i + 1)) line++;
+    if (hasLoneCarriageReturn(text, 0, frontEnd)) return cuts;
     offset = frontEnd;
   }
   while (offset < text.length) {
@@ -108,8 +109,10 @@ function candidateCuts(text: string): { offset: number; line: number }[] {
     }
     previousBlank = blank;
     if (newline === -1) break;
-    offset = newline + 1;
+    // After a lone carriage return the parser's line numbers and the engine's ('\n'-based) ones differ, so a cut could not be rebased exactly.
+    if (hasLoneCarriageReturn(text, offset, end)) break;
     line++;
+    offset = newline + 1;
   }
   return cuts;
 }
@@ -144,6 +147,12 @@ function closesFence(text: string, offset: number, end: number, fence: { char: s
     if (code !== SPACE && code !== TAB && code !== 13) return false;
   }
   return true;
+}
+
+/** The parser also ends a line at a carriage return that no line feed follows. */
+function hasLoneCarriageReturn(text: string, offset: number, end: number): boolean {
+  for (let i = text.indexOf('\r', offset); i !== -1 && i < end; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return true;
+  return false;
 }
 
 function isBlank(text: string, offset: number, end: number): boolean {
