@@ -29,51 +29,54 @@ function shift(value: unknown, lineDelta: number, offsetDelta: number): unknown 
 
 /**
  * The fast path for section analyses (every keystroke moves the chunks below
- * the edit): the same field convention, written out per shape. Evidence
- * objects shared between a statement and its section stay shared.
+ * the edit): the same field convention, written out per shape. Copy-then-add
+ * keeps every other field (and is much faster in V8 than spreading with
+ * overrides).
  */
 export function rebaseSections(analyses: readonly SectionAnalysis[], lineDelta: number, offsetDelta: number): SectionAnalysis[] {
   if (lineDelta === 0 && offsetDelta === 0) return analyses.slice();
-  const moved = new Map<Evidence, Evidence>();
   const evidence = (item: Evidence): Evidence => {
-    let out = moved.get(item);
-    if (!out) {
-      out = { ...item, line: item.line + lineDelta, startOffset: item.startOffset + offsetDelta, endOffset: item.endOffset + offsetDelta };
-      moved.set(item, out);
-    }
+    const out = { ...item };
+    out.line += lineDelta;
+    out.startOffset += offsetDelta;
+    out.endOffset += offsetDelta;
     return out;
   };
-  const block = (item: Block): Block => ({
-    ...item,
-    startLine: item.startLine + lineDelta,
-    endLine: item.endLine + lineDelta,
-    startOffset: item.startOffset + offsetDelta,
-    endOffset: item.endOffset + offsetDelta,
+  const block = (item: Block): Block => {
+    const out = { ...item };
+    out.startLine += lineDelta;
+    out.endLine += lineDelta;
+    out.startOffset += offsetDelta;
+    out.endOffset += offsetDelta;
+    return out;
+  };
+  const judgement = (item: StatementJudgement): StatementJudgement => {
+    const statement = { ...item.statement };
+    statement.line += lineDelta;
+    statement.endLine += lineDelta;
+    statement.startOffset += offsetDelta;
+    statement.endOffset += offsetDelta;
+    const out = { ...item };
+    out.statement = statement;
+    if (item.evidence.length) out.evidence = item.evidence.map(evidence);
+    return out;
+  };
+  return analyses.map((analysis) => {
+    const section = { ...analysis.section };
+    if (section.headingLine !== null) section.headingLine += lineDelta;
+    if (section.headingEndLine !== null) section.headingEndLine += lineDelta;
+    section.startLine += lineDelta;
+    section.endLine += lineDelta;
+    section.startOffset += offsetDelta;
+    section.bodyOffset += offsetDelta;
+    section.endOffset += offsetDelta;
+    section.blocks = analysis.section.blocks.map(block);
+    const classification = { ...analysis.classification };
+    classification.evidence = analysis.classification.evidence.map(evidence);
+    const out = { ...analysis };
+    out.section = section;
+    out.statements = analysis.statements.map(judgement);
+    out.classification = classification;
+    return out;
   });
-  const judgement = (item: StatementJudgement): StatementJudgement => ({
-    ...item,
-    statement: {
-      ...item.statement,
-      line: item.statement.line + lineDelta,
-      endLine: item.statement.endLine + lineDelta,
-      startOffset: item.statement.startOffset + offsetDelta,
-      endOffset: item.statement.endOffset + offsetDelta,
-    },
-    evidence: item.evidence.map(evidence),
-  });
-  return analyses.map(({ section, statements, classification }) => ({
-    section: {
-      ...section,
-      headingLine: section.headingLine === null ? null : section.headingLine + lineDelta,
-      headingEndLine: section.headingEndLine === null ? null : section.headingEndLine + lineDelta,
-      startLine: section.startLine + lineDelta,
-      endLine: section.endLine + lineDelta,
-      startOffset: section.startOffset + offsetDelta,
-      bodyOffset: section.bodyOffset + offsetDelta,
-      endOffset: section.endOffset + offsetDelta,
-      blocks: section.blocks.map(block),
-    },
-    statements: statements.map(judgement),
-    classification: { ...classification, evidence: classification.evidence.map(evidence) },
-  }));
 }
