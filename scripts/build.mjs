@@ -4,7 +4,8 @@ import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
-const common = { bundle: true, minify: production, sourcemap: !production, logLevel: 'warning', legalComments: 'none' };
+// jsonc-parser's UMD 'main' build uses dynamic requires that a bundle cannot resolve: take its ES module build.
+const common = { alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' }, bundle: true, minify: production, sourcemap: !production, logLevel: 'warning', legalComments: 'none' };
 
 const entries = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },

@@ -1,0 +1,91 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from './errors.js';
+
+export const FORMATS = ['stylish', 'json', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface CliOptions {
+  command: 'lint' | 'sections';
+  targets: string[];
+  format: Format;
+  fix: boolean;
+  config?: string;
+  maxWarnings?: number;
+  quiet: boolean;
+  all: boolean;
+  stdin: boolean;
+  stdinFilename?: string;
+  outputFile?: string;
+  printConfig?: string;
+  help: boolean;
+  version: boolean;
+}
+
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  fix: { type: 'boolean' },
+  config: { type: 'string', short: 'c' },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  all: { type: 'boolean' },
+  stdin: { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
+  'output-file': { type: 'string', short: 'o' },
+  'print-config': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+/** Parses the command line; throws UsageError with a one-line reason. */
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  const { values, positionals } = parseStrict(argv);
+  const [first, ...rest] = positionals;
+  const command = first === 'sections' ? 'sections' : 'lint';
+  const options: CliOptions = {
+    command,
+    targets: command === 'sections' ? rest : positionals,
+    format: parseFormat(values.format),
+    fix: values.fix ?? false,
+    config: values.config,
+    maxWarnings: parseMaxWarnings(values['max-warnings']),
+    quiet: values.quiet ?? false,
+    all: values.all ?? false,
+    stdin: values.stdin ?? false,
+    stdinFilename: values['stdin-filename'],
+    outputFile: values['output-file'],
+    printConfig: values['print-config'],
+    help: values.help ?? false,
+    version: values.version ?? false,
+  };
+  checkCombinations(options);
+  return options;
+}
+
+function parseStrict(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    // node's messages are one line but mention internals; keep the useful part.
+    const message = (error as Error).message.split('\n')[0].replace(/\. To specify a positional argument.*$/, '');
+    throw new UsageError(message);
+  }
+}
+
+function parseFormat(value: string | undefined): Format {
+  if (value === undefined) return 'stylish';
+  if ((FORMATS as readonly string[]).includes(value)) return value as Format;
+  throw new UsageError(`unknown format "${value}": use one of ${FORMATS.join(', ')}`);
+}
+
+function parseMaxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings needs a whole number of 0 or more, not "${value}"`);
+  return Number(value);
+}
+
+function checkCombinations(options: CliOptions): void {
+  if (options.stdinFilename !== undefined && !options.stdin) throw new UsageError('--stdin-filename needs --stdin');
+  if (options.stdin && options.targets.length > 0) throw new UsageError('--stdin reads one document: name no files with it');
+  if (options.command === 'sections' && options.targets.length === 0 && !options.stdin) throw new UsageError('sections needs at least one file');
+  if (options.command === 'sections' && options.fix) throw new UsageError('--fix does not apply to the sections command');
+}

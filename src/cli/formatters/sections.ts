@@ -1,0 +1,70 @@
+import type { Kind, SectionReport } from '../../core/types.js';
+import type { FileReport } from '../lint-files.js';
+
+export interface SectionsJson {
+  filePath: string;
+  kind: Kind;
+  skipped?: string;
+  sections: {
+    heading: string;
+    depth: number;
+    headingLine: number | null;
+    startLine: number;
+    endLine: number;
+    label: SectionReport['label'];
+    strategic: number;
+    tactical: number;
+    evidence: { side: string; cueId: string; line: number; text: string }[];
+  }[];
+}
+
+export function toSectionsJson(reports: readonly FileReport[]): SectionsJson[] {
+  return reports.map(({ filePath, result }) => ({
+    filePath,
+    kind: result.kind,
+    ...(result.skipped ? { skipped: result.skipped } : {}),
+    sections: result.sections.map((section) => ({
+      heading: section.heading,
+      depth: section.depth,
+      headingLine: section.headingLine,
+      startLine: section.startLine,
+      endLine: section.endLine,
+      label: section.label,
+      strategic: round(section.strategic),
+      tactical: round(section.tactical),
+      evidence: section.evidence.map(({ side, cueId, line, text }) => ({ side, cueId, line, text })),
+    })),
+  }));
+}
+
+export function formatSectionsJson(reports: readonly FileReport[]): string {
+  return `${JSON.stringify(toSectionsJson(reports), null, 2)}\n`;
+}
+
+/** A readable table per file: where each section is, its label and both scores. */
+export function formatSectionsTable(reports: readonly FileReport[]): string {
+  return toSectionsJson(reports)
+    .map((file) => {
+      const title = `${file.filePath} (${file.kind})`;
+      if (file.skipped) return `${title}\n  ${file.skipped}\n`;
+      const rows = file.sections.map((section) => [
+        `${section.headingLine ?? section.startLine}-${section.endLine}`,
+        String(section.depth),
+        section.label,
+        section.strategic.toFixed(2),
+        section.tactical.toFixed(2),
+        `${'  '.repeat(Math.max(0, section.depth - 1))}${section.heading}`,
+      ]);
+      return `${title}\n${table([['lines', 'depth', 'label', 'strategic', 'tactical', 'heading'], ...rows])}`;
+    })
+    .join('\n');
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  return rows.map((row) => `  ${row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]))).join('  ')}\n`).join('');
+}
+
+function round(score: number): number {
+  return Math.round(score * 1000) / 1000;
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { CLEAN_PRD, configWith, makeTree, NOTES, PRD_WITH_UNUSED_DISABLE, runCli } from './helpers.js';
+
+describe('exit code 0', () => {
+  it('is 0 for a clean product document', async () => {
+    const root = makeTree({ 'checkout.md': CLEAN_PRD });
+    const result = await runCli([], root);
+    expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('is 0 when there are only warnings and no --max-warnings', async () => {
+    const root = makeTree({ 'checkout.md': PRD_WITH_UNUSED_DISABLE, '.pmpo-lint.json': configWith('warning') });
+    const result = await runCli([], root);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('warning');
+  });
+
+  it('is 0 when the warnings stay within --max-warnings', async () => {
+    const root = makeTree({ 'checkout.md': PRD_WITH_UNUSED_DISABLE, '.pmpo-lint.json': configWith('warning') });
+    expect((await runCli(['--max-warnings', '1'], root)).code).toBe(0);
+  });
+
+  it('is 0 for an empty file named explicitly', async () => {
+    const root = makeTree({ 'empty.md': '' });
+    const result = await runCli(['empty.md', '--format', 'json'], root);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)[0].messages).toEqual([]);
+  });
+});
+
+describe('exit code 1', () => {
+  it('is 1 for an error-severity finding', async () => {
+    const root = makeTree({ 'checkout.md': PRD_WITH_UNUSED_DISABLE, '.pmpo-lint.json': configWith('error') });
+    const result = await runCli([], root);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/7:1\s+error\s+.*unused-disable/);
+  });
+
+  it('is 1 for more warnings than --max-warnings', async () => {
+    const root = makeTree({ 'checkout.md': PRD_WITH_UNUSED_DISABLE, '.pmpo-lint.json': configWith('warning') });
+    expect((await runCli(['--max-warnings', '0'], root)).code).toBe(1);
+  });
+
+  it('does not count info findings as warnings', async () => {
+    const root = makeTree({ 'checkout.md': PRD_WITH_UNUSED_DISABLE });
+    expect((await runCli(['--max-warnings', '0'], root)).code).toBe(0);
+  });
+});
+
+describe('exit code 2, one line, no stack trace', () => {
+  const cases: [string, Record<string, string | Uint8Array>, string[], RegExp][] = [
+    ['an unknown option', { 'a.md': CLEAN_PRD }, ['--bogus'], /^pmpo-lint: Unknown option '--bogus'\n$/],
+    ['an unknown format', { 'a.md': CLEAN_PRD }, ['--format', 'xml'], /^pmpo-lint: unknown format "xml": use one of stylish, json, sarif\n$/],
+    ['a bad --max-warnings', { 'a.md': CLEAN_PRD }, ['--max-warnings', 'lots'], /^pmpo-lint: --max-warnings needs a whole number/],
+    ['a missing path', { 'a.md': CLEAN_PRD }, ['missing.md'], /^pmpo-lint: no such file or directory: missing\.md\n$/],
+    ['a folder without Markdown', { 'docs/readme.txt': 'text' }, ['docs'], /^pmpo-lint: no Markdown file found in docs\n$/],
+    ['a config syntax error', { 'a.md': CLEAN_PRD, '.pmpo-lint.json': '{\n  "rules": {\n    "mixed-section": "warning",,\n  }\n}' }, [], /^pmpo-lint: \/.*\.pmpo-lint\.json:3:32: syntax error: .*\n$/],
+    ['an unknown rule in the config', { 'a.md': CLEAN_PRD, '.pmpo-lint.jsonc': '{\n  // rules\n  "rules": {"no-such-rule": "error"}\n}' }, [], /^pmpo-lint: \/.*\.pmpo-lint\.jsonc:3:13: unknown rule "no-such-rule"\n$/],
+    ['an unknown config key', { 'a.md': CLEAN_PRD, 'base.json': '{"colour": "red"}' }, ['--config', 'base.json'], /^pmpo-lint: \/.*base\.json:1:2: unknown key "colour"\n$/],
+    ['a missing --config file', { 'a.md': CLEAN_PRD }, ['--config', 'nope.json'], /^pmpo-lint: \/.*nope\.json: cannot read the config file \(ENOENT\)\n$/],
+    ['--stdin-filename without --stdin', { 'a.md': CLEAN_PRD }, ['--stdin-filename', 'x.md'], /^pmpo-lint: --stdin-filename needs --stdin\n$/],
+    ['sections without a file', { 'a.md': CLEAN_PRD }, ['sections'], /^pmpo-lint: sections needs at least one file\n$/],
+  ];
+  it.each(cases)('is 2 for %s', async (_name, files, argv, message) => {
+    const root = makeTree(files);
+    const result = await runCli(argv, root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stdout).toBe('');
+  });
+});
+
+describe('skipped files warn without changing the exit code', () => {
+  const skippedCases: [string, Record<string, string | Uint8Array>, RegExp][] = [
+    ['a binary file', { 'picture.md': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]) }, /binary/],
+    ['a non-UTF-8 file', { 'picture.md': new Uint8Array([0x23, 0x20, 0x43, 0x61, 0x66, 0xe9, 0x0a]) }, /not valid UTF-8/],
+    ['a file over the size limit', { 'picture.md': `${CLEAN_PRD}${'Long text line.\n'.repeat(200)}`, '.pmpo-lint.json': '{"maxFileSizeKB": 1}' }, /over the 1 KB limit/],
+  ];
+  it.each(skippedCases)('lists %s with one warning and exits 0', async (_name, files, reason) => {
+    const root = makeTree(files);
+    const result = await runCli(['picture.md', '--format', 'json', '--max-warnings', '0'], root);
+    expect(result.code).toBe(0);
+    const [file] = JSON.parse(result.stdout);
+    expect(file.messages).toHaveLength(1);
+    expect(file.messages[0]).toMatchObject({ ruleId: null, severity: 1, level: 'warning' });
+    expect(file.messages[0].message).toMatch(reason);
+  });
+
+  it('lists a skipped file found by a walk too', async () => {
+    const root = makeTree({ 'docs/broken.md': new Uint8Array([0x00, 0x00]), 'docs/notes.md': NOTES });
+    const result = await runCli(['docs'], root);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('broken.md');
+    expect(result.stdout).not.toContain('notes.md');
+  });
+});
+
+describe('config problems are one line', () => {
+  it('names the first problem and counts the rest', async () => {
+    const root = makeTree({ 'a.md': CLEAN_PRD, '.pmpo-lint.json': '{"colour": 1, "size": 2, "kind": "memo"}' });
+    const result = await runCli([], root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^pmpo-lint: \/\S+\.pmpo-lint\.json:1:2: unknown key "colour" \(and 2 more problems\)\n$/);
+  });
+});
