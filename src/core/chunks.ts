@@ -76,9 +76,10 @@ function candidateCuts(text: string): { offset: number; line: number }[] {
   let line = 1;
   let offset = 0;
   const frontEnd = frontMatterEnd(text);
+  const loneCarriageReturn = firstLoneCarriageReturn(text);
   if (frontEnd > 0) {
     for (let i = text.indexOf('\n'); i !== -1 && i < frontEnd; i = text.indexOf('\n', i + 1)) line++;
-    if (hasLoneCarriageReturn(text, 0, frontEnd)) return cuts;
+    if (loneCarriageReturn < frontEnd) return cuts;
     offset = frontEnd;
   }
   while (offset < text.length) {
@@ -110,7 +111,7 @@ function candidateCuts(text: string): { offset: number; line: number }[] {
     previousBlank = blank;
     if (newline === -1) break;
     // After a lone carriage return the parser's line numbers and the engine's ('\n'-based) ones differ, so a cut could not be rebased exactly.
-    if (hasLoneCarriageReturn(text, offset, end)) break;
+    if (loneCarriageReturn < end) break;
     line++;
     offset = newline + 1;
   }
@@ -150,9 +151,9 @@ function closesFence(text: string, offset: number, end: number, fence: { char: s
 }
 
 /** The parser also ends a line at a carriage return that no line feed follows. */
-function hasLoneCarriageReturn(text: string, offset: number, end: number): boolean {
-  for (let i = text.indexOf('\r', offset); i !== -1 && i < end; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return true;
-  return false;
+function firstLoneCarriageReturn(text: string): number {
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return i;
+  return Infinity;
 }
 
 function isBlank(text: string, offset: number, end: number): boolean {
