@@ -94,7 +94,7 @@ describe('chunked analysis equals whole-document analysis', () => {
       expectSameAsWhole(text);
       expectSameAsWhole(text, 1024);
     }
-  });
+  }, 180_000);
 
   it('random structured documents', () => {
     fc.assert(
@@ -103,5 +103,5 @@ describe('chunked analysis equals whole-document analysis', () => {
       }),
       { numRuns: 1000 },
     );
-  });
+  }, 180_000);
 });

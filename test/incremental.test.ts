@@ -33,7 +33,7 @@ describe('incremental linting', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 180_000);
 
   it('re-parses only the chunks an edit touched', () => {
     const sections = Array.from({ length: 40 }, (_, i) => `## Part ${i}\n\n${'The team ships the export in sprint four. '.repeat(30)}\n`);
