@@ -37,15 +37,16 @@ describe('splitChunks', () => {
     expect(cutLines(text)).toEqual([4, 15]);
   });
 
-  it('does not take a setext underline after a list or a multi-line paragraph as a cut', () => {
-    expect(cutLines('# A\n\n- item\n---\n\nline one\nline two\n===\n')).toEqual([]);
+  it('cuts where a paragraph starts after a blank line, never inside a list, a quote or a paragraph', () => {
+    expect(cutLines('# A\n\n- item\n---\n\nline one\nline two\n===\n')).toEqual([6]);
+    expect(cutLines('intro\n\n- item\n\n  more of the item\n> quote\nlazy\n\n1. one\n\n| a |\n\n<b>x</b>\n\n[x]: /u\n')).toEqual([]);
   });
 
   it('keeps chunks contiguous and covering the text', () => {
     const text = '# A\n\none\n# B\n\ntwo\n';
     const chunks = splitChunks(text, 0);
     expect(chunks.map((chunk) => chunk.text).join('')).toBe(text);
-    expect(chunks.map((chunk) => [chunk.startLine, chunk.startOffset])).toEqual([[1, 0], [4, 9]]);
+    expect(chunks.map((chunk) => [chunk.startLine, chunk.startOffset])).toEqual([[1, 0], [3, 5], [4, 9], [6, 14]]);
   });
 
   it('groups runs of tiny sections by default, deciding from the piece before each heading only', () => {
@@ -84,6 +85,14 @@ describe('chunked analysis equals whole-document analysis', () => {
   it('front matter whose closing fence is after a YAML comment that looks like a heading', () => {
     expectSameAsWhole('---\ntitle: x\n# comment\n---\n# A\n\ntext\n');
     expectSameAsWhole('---\ntitle: x\n# not closed\n\n# A\n\ntext\n');
+  });
+
+  it('a section cut at a paragraph start is joined again, block indexes included', () => {
+    expectSameAsWhole('# A\n\nGrow revenue by 20% this year.\n\n- As a user, I want export so that I share.\n\nOur vision is a tool teams trust.\n\n| a |\n| - |\n| b |\n');
+  });
+
+  it('a URL inside text maps back to the same words wherever the chunk starts', () => {
+    expectSameAsWhole('# A\n\nintro\n\n- _Tagging_ - the registry (Notary)[https://example.com/notary] can be used\nby clients to get content.\n');
   });
 
   it('every corpus document', () => {

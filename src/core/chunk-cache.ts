@@ -11,12 +11,13 @@
  */
 import type { Nodes, Root } from 'mdast';
 import { analyseTree } from './analyse.js';
+import { classifySection } from './classify.js';
 import { splitChunks, type Chunk } from './chunks.js';
 import type { Cue } from './cues/index.js';
 import { fallbackAnalysis, fallbackReason } from './fallback.js';
 import { parseMarkdown } from './parse.js';
 import { rebaseSections } from './rebase.js';
-import type { SectionAnalysis } from './types.js';
+import type { SectionAnalysis, StatementJudgement } from './types.js';
 
 interface Placement {
   line: number;
@@ -76,10 +77,20 @@ export class ChunkCache {
     if (definitions.size === 0 || this.lowered.size > 4 * this.entries.size) this.lowered.clear();
     const totalLines = countNewlines(text, 0, text.length) + 1;
     const out: SectionAnalysis[] = [];
+    let run: SectionAnalysis[] = [];
+    const flush = () => {
+      if (run.length) out.push(run.length === 1 ? run[0] : joinParts(run));
+      run = [];
+    };
     pieces.forEach(({ chunk, entry }, i) => {
       const next = pieces[i + 1]?.chunk;
-      for (const section of place(entry, chunk, next ? next.startLine - 1 : totalLines)) out.push(section);
+      place(entry, chunk, next ? next.startLine - 1 : totalLines).forEach((section, j) => {
+        const continues = i > 0 && j === 0 && section.section.headingLine === null;
+        if (!continues) flush();
+        run.push(section);
+      });
     });
+    flush();
     return out;
   }
 
@@ -135,12 +146,22 @@ function withPrefix(text: string, cues: readonly Cue[], standIns: string[]): Chu
   const prefix = `${standIns.map((label) => `[${label}]: #`).join('\n')}\n\n`;
   const root = parseMarkdown(prefix + text);
   const lines = countNewlines(prefix, 0, prefix.length);
-  const sections = analyseTree(root, prefix + text, cues).filter((analysis) => analysis.section.startOffset >= prefix.length);
+  const sections = analyseTree(root, prefix + text, cues).flatMap((analysis) => dropStandIns(analysis, prefix.length));
   const entry: ChunkEntry = { sections: rebaseSections(sections, -lines, -prefix.length), open: true, definitions: new Map() };
   collectTree(root, (label, identifier, offset) => {
     if (offset >= prefix.length) entry.definitions.set(identifier, label);
   });
   return entry;
+}
+
+/** The stand-in definitions open the first (preamble) section: drop them, and the section if nothing else is in it. */
+function dropStandIns(analysis: SectionAnalysis, prefixLength: number): SectionAnalysis[] {
+  if (analysis.section.startOffset >= prefixLength) return [analysis];
+  const blocks = analysis.section.blocks;
+  const dropped = blocks.filter((block) => block.startOffset < prefixLength).length;
+  if (dropped === blocks.length) return [];
+  const statements = analysis.statements.map((judgement) => ({ ...judgement, statement: { ...judgement.statement, block: judgement.statement.block - dropped } }));
+  return [{ ...analysis, section: { ...analysis.section, blocks: blocks.slice(dropped) }, statements }];
 }
 
 function fromTree(root: Root, input: string, length: number, cues: readonly Cue[]): ChunkEntry {
@@ -232,6 +253,33 @@ export function countNewlines(text: string, from: number, to: number): number {
   let count = 0;
   for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) count++;
   return count;
+}
+
+const joined = new WeakMap<SectionAnalysis, { parts: SectionAnalysis[]; section: SectionAnalysis }>();
+
+/**
+ * A section cut into several chunks (at paragraph starts) made whole again:
+ * blocks and statements in order, classification over all of them. Reused
+ * while every part is unchanged.
+ */
+function joinParts(parts: SectionAnalysis[]): SectionAnalysis {
+  const cached = joined.get(parts[0]);
+  if (cached && cached.parts.length === parts.length && cached.parts.every((part, i) => part === parts[i])) return cached.section;
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  const blocks = parts.flatMap((part) => part.section.blocks);
+  const statements: StatementJudgement[] = [];
+  let blockBase = 0;
+  for (const part of parts) {
+    for (const judgement of part.statements) {
+      statements.push(blockBase === 0 ? judgement : { ...judgement, statement: { ...judgement.statement, block: judgement.statement.block + blockBase } });
+    }
+    blockBase += part.section.blocks.length;
+  }
+  const sectionData = { ...first.section, endLine: last.section.endLine, endOffset: last.section.endOffset, blocks };
+  const section: SectionAnalysis = { ...first, section: sectionData, statements, classification: classifySection(sectionData, statements) };
+  joined.set(first, { parts, section });
+  return section;
 }
 
 /** The chunk's sections at their place in the document, the last one ending where the next chunk starts. */

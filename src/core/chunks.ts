@@ -1,8 +1,8 @@
 /**
  * A cheap line scanner that proposes where to cut a document into chunks that
  * can be parsed and cached on their own: before lines where the parser will
- * see a top-level heading (ATX `#` at column 0, or the text line of a setext
- * heading that follows a blank line).
+ * see a top-level heading (ATX `#` at column 0) or start a top-level paragraph
+ * or setext heading (an unindented plain line after a blank line).
  *
  * A missing cut is always safe (the parser still finds the heading inside the
  * chunk). A wrong cut is not, so the scanner never cuts inside what it knows
@@ -32,7 +32,6 @@ const BACKTICK = 96;
 const TILDE = 126;
 const LESS_THAN = 60;
 
-const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*\r?$/;
 /** First characters that may start something other than a paragraph (or a table/definition line). */
 const NOT_PARAGRAPH_START = /^(?:[ \t#>\-*+=_`~<|[\\:]|\d{1,9}[.)])/;
 const LIST_OR_QUOTE = /^ {0,3}(?:[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|>|\[\^[^\]]*\]:)/;
@@ -99,7 +98,7 @@ function candidateCuts(text: string): { offset: number; line: number }[] {
       } else if (first === HASH && isAtxHeading(text, offset, end) && offset > 0) {
         cuts.push({ offset, line });
         containerOpen = false;
-      } else if (previousBlank && offset > 0 && isSetextStart(text, offset, end, newline)) {
+      } else if (previousBlank && offset > 0 && isParagraphStart(text, offset, end)) {
         cuts.push({ offset, line });
         containerOpen = false;
       } else {
@@ -174,12 +173,14 @@ function isAtxHeading(text: string, offset: number, end: number): boolean {
   return next === SPACE || next === TAB || next === 13;
 }
 
-/** A one-line paragraph after a blank line, underlined by `===` or `---` on the next line. */
-function isSetextStart(text: string, offset: number, end: number, newline: number): boolean {
-  if (newline === -1) return false;
-  const nextEnd = text.indexOf('\n', newline + 1);
-  const underline = text.slice(newline + 1, nextEnd === -1 ? text.length : nextEnd);
-  if (!SETEXT_UNDERLINE.test(underline)) return false;
+/**
+ * An unindented line after a blank line that can only start a paragraph (or a
+ * setext heading): every container and leaf block before it is closed, so the
+ * parse from here on does not depend on the text above. When the chunk starts
+ * with a paragraph rather than a heading, the linter joins it to the section
+ * above (long sections then re-parse only the part an edit touched).
+ */
+function isParagraphStart(text: string, offset: number, end: number): boolean {
   const content = text.slice(offset, end);
   return !NOT_PARAGRAPH_START.test(content) && !content.includes('|');
 }
