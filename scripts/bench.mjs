@@ -16,11 +16,11 @@ const MB = 1024 * 1024;
 
 const cacheDir = join('node_modules', '.cache', 'pmpo-bench');
 mkdirSync(cacheDir, { recursive: true });
-const core = join(cacheDir, 'core.mjs');
-await build({ entryPoints: ['src/core/index.ts'], outfile: core, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning' });
+const core = join(cacheDir, 'core.cjs');
+await build({ entryPoints: ['src/core/index.ts'], outfile: core, bundle: true, alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' }, format: 'cjs', platform: 'node', target: 'node20', logLevel: 'warning' });
 
 function child(table, ...extra) {
-  const args = ['--max-old-space-size=4096', 'scripts/bench/run.mjs', table, ...extra, ...(quick ? ['--quick'] : [])];
+  const args = ['--max-old-space-size=4096', '--expose-gc', 'scripts/bench/run.mjs', table, ...extra, ...(quick ? ['--quick'] : [])];
   const out = execFileSync(process.execPath, args, { env: { ...process.env, PMPO_BENCH_CORE: core }, maxBuffer: 64 * MB, stdio: ['ignore', 'pipe', 'inherit'] });
   return JSON.parse(out.toString().trim().split('\n').pop());
 }

@@ -33,7 +33,9 @@ async function loadBaselines() {
   };
 }
 
+/** Collects garbage before each measurement, so one run's garbage is not charged to the next. */
 function time(fn) {
+  globalThis.gc?.();
   const start = performance.now();
   fn();
   return performance.now() - start;
