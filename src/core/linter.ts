@@ -1,4 +1,5 @@
 import { ChunkCache } from './chunk-cache.js';
+import { frontMatterEnd } from './chunks.js';
 import { DEFAULT_MAX_FILE_SIZE_KB, mergeConfigs, resolveRules, type Config } from './config.js';
 import { allCues, type Cue } from './cues/index.js';
 import { applyDirectives, readDirectives } from './disable.js';
@@ -37,9 +38,18 @@ export function createLinter(defaults: LintOptions = {}): Linter {
     return cache.analyse(text, cues, cueKey);
   }
 
+  // Parsing the YAML front matter on every keystroke is wasted work while it is unchanged.
+  let lastFrontMatter: { source: string; value: ReturnType<typeof readFrontMatter> } | undefined;
+  function frontMatterOf(text: string) {
+    const end = frontMatterEnd(text);
+    const source = end < 0 ? '' : text.slice(0, end);
+    if (lastFrontMatter?.source !== source || end < 0) lastFrontMatter = { source, value: readFrontMatter(text) };
+    return lastFrontMatter.value;
+  }
+
   function prepare(text: string, options: LintOptions) {
     const fileName = options.fileName ?? defaults.fileName;
-    const frontMatter = readFrontMatter(text);
+    const frontMatter = frontMatterOf(text);
     const config = mergeConfigs(defaults.config, options.config, frontMatter?.pmpo);
     const cues = allCues(config.cues);
     const cueKey = JSON.stringify(config.cues ?? {});
