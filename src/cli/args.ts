@@ -66,8 +66,9 @@ function parseStrict(argv: readonly string[]) {
     return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     // node's messages are one line but mention internals; keep the useful part.
-    const message = (error as Error).message.split('\n')[0].replace(/\. To specify a positional argument.*$/, '');
-    throw new UsageError(message);
+    const message = (error as Error).message.split('\n')[0];
+    const internals = message.indexOf('. To specify a positional argument');
+    throw new UsageError(internals === -1 ? message : message.slice(0, internals));
   }
 }
 

@@ -20,6 +20,6 @@ export function analyseTree(root: Root, text: string, cues: readonly Cue[]): Sec
   const index = new LineIndex(text);
   return splitSections(root, text).map(({ section, nodes }) => {
     const statements = extractStatements(nodes, index).map((statement) => judgeStatement(statement, cues));
-    return { section, statements, classification: classifySection(section, statements) };
+    return { section, statements, classification: classifySection(section, statements, text) };
   });
 }

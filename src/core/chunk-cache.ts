@@ -79,7 +79,7 @@ export class ChunkCache {
     const out: SectionAnalysis[] = [];
     let run: SectionAnalysis[] = [];
     const flush = () => {
-      if (run.length) out.push(run.length === 1 ? run[0] : joinParts(run));
+      if (run.length) out.push(run.length === 1 ? run[0] : joinParts(run, text));
       run = [];
     };
     pieces.forEach(({ chunk, entry }, i) => {
@@ -262,7 +262,7 @@ const joined = new WeakMap<SectionAnalysis, { parts: SectionAnalysis[]; section:
  * blocks and statements in order, classification over all of them. Reused
  * while every part is unchanged.
  */
-function joinParts(parts: SectionAnalysis[]): SectionAnalysis {
+function joinParts(parts: SectionAnalysis[], text: string): SectionAnalysis {
   const cached = joined.get(parts[0]);
   if (cached && cached.parts.length === parts.length && cached.parts.every((part, i) => part === parts[i])) return cached.section;
   const first = parts[0];
@@ -277,7 +277,7 @@ function joinParts(parts: SectionAnalysis[]): SectionAnalysis {
     blockBase += part.section.blocks.length;
   }
   const sectionData = { ...first.section, endLine: last.section.endLine, endOffset: last.section.endOffset, blocks };
-  const section: SectionAnalysis = { ...first, section: sectionData, statements, classification: classifySection(sectionData, statements) };
+  const section: SectionAnalysis = { ...first, section: sectionData, statements, classification: classifySection(sectionData, statements, text) };
   joined.set(first, { parts, section });
   return section;
 }

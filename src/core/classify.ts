@@ -1,26 +1,45 @@
-import type { Cue } from './cues/index.js';
+import { ABOUT_THE_DOCUMENT, HEADING_CUES, METADATA_STATEMENT, NEUTRAL_HEADINGS, TASK_CHECKBOX, type Cue, type StructureCue } from './cues/index.js';
+import { headingStatement, statementSpan } from './statements.js';
+import { isLikelyEnglish } from './language.js';
 import { excerpt } from './text.js';
-import type { Classification, Evidence, Label, Section, Side, Statement, StatementJudgement } from './types.js';
+import type { Classification, Evidence, Label, Section, SectionAnalysis, Side, Statement, StatementJudgement } from './types.js';
 
-/** A statement needs this much weight on one side to count for it. */
-const STATEMENT_THRESHOLD = 2;
-/** A statement this heavy (a story, a scenario, a market paragraph) is substantive on its own. */
-const HEAVY_STATEMENT = 3;
+/**
+ * The judgement, in two steps. A statement (sentence, bullet, row, scenario)
+ * counts for a side when its cues there weigh STATEMENT_THRESHOLD or more:
+ * one clear cue, or two passing words together. A section then follows the
+ * rubric's guide: mixed needs both sides substantive, a single side needs
+ * enough statements that a reader would notice, and everything else is neutral.
+ */
+export const STATEMENT_THRESHOLD = 2;
+/** A cue this heavy (a story, a scenario, a mockup, a table of items) decides its statement on its own. */
+export const HEAVY_TACTICAL = 3;
+/** A statement that argues the market or business on its own (several clear cues). */
+export const HEAVY_STRATEGIC = 5;
 
 export function judgeStatement(statement: Statement, cues: readonly Cue[]): StatementJudgement {
   const evidence: Evidence[] = [];
   for (const cue of cues) {
-    if (cue.kinds && !cue.kinds.includes(statement.kind)) continue;
+    if (!appliesTo(cue, statement)) continue;
     const match = cue.pattern.exec(statement.text);
-    if (!match) continue;
-    evidence.push(toEvidence(cue, statement, match));
+    if (match) evidence.push(toEvidence(cue, statement, match.index, match[0]));
   }
+  if (statement.checked === true || statement.checked === false) evidence.push(toEvidence(TASK_CHECKBOX, statement, 0, statement.text.slice(0, 40)));
   const strategic = sideWeight(evidence, 'strategic');
   const tactical = sideWeight(evidence, 'tactical');
-  return { statement, side: statementSide(strategic, tactical), strategic, tactical, evidence };
+  const structural = evidence.some((item) => item.side === 'tactical' && item.weight >= HEAVY_TACTICAL);
+  const metadata = statement.kind !== 'heading' && (METADATA_STATEMENT.test(statement.text) || ABOUT_THE_DOCUMENT.test(statement.text));
+  return { statement, side: metadata ? null : statementSide(strategic, tactical, structural), strategic, tactical, evidence };
 }
 
-function toEvidence(cue: Cue, statement: Statement, match: RegExpExecArray): Evidence {
+function appliesTo(cue: Cue, statement: Statement): boolean {
+  if (statement.header) return cue.headerRow === true;
+  if (cue.headerRow) return false;
+  if (cue.kinds) return cue.kinds.includes(statement.kind);
+  return statement.kind !== 'heading';
+}
+
+function toEvidence(cue: Cue | StructureCue, statement: Statement, index: number, match: string): Evidence {
   return {
     side: cue.side,
     cueId: cue.id,
@@ -28,9 +47,8 @@ function toEvidence(cue: Cue, statement: Statement, match: RegExpExecArray): Evi
     weight: cue.weight,
     line: statement.line,
     text: excerpt(statement.text),
-    match: match[0],
-    startOffset: statement.startOffset,
-    endOffset: statement.endOffset,
+    match,
+    ...statementSpan(statement, index, match.length),
   };
 }
 
@@ -38,8 +56,9 @@ function sideWeight(evidence: readonly Evidence[], side: Side): number {
   return evidence.filter((item) => item.side === side).reduce((sum, item) => sum + item.weight, 0);
 }
 
-function statementSide(strategic: number, tactical: number): Side | null {
-  if (tactical >= HEAVY_STATEMENT && tactical >= strategic) return 'tactical';
+/** A story or scenario stays tactical whatever its benefit clause says: the "so that" is the story's, not a strategy. */
+function statementSide(strategic: number, tactical: number, structural: boolean): Side | null {
+  if (structural) return 'tactical';
   if (strategic >= STATEMENT_THRESHOLD && strategic > tactical) return 'strategic';
   if (tactical >= STATEMENT_THRESHOLD && tactical > strategic) return 'tactical';
   return null;
@@ -49,43 +68,176 @@ interface SideTally {
   count: number;
   heavy: number;
   weight: number;
+  cues: string[];
+}
+
+/**
+ * Heavy per the rubric: a story, a scenario or a mockup (one cue that decides
+ * on its own), or a statement stacking several clear strategic cues. A table's
+ * header names columns: it makes the rows evidence but is not heavy itself.
+ */
+function isHeavy(judgement: StatementJudgement, side: Side): boolean {
+  if (judgement.statement.header) return false;
+  if (side === 'tactical') return judgement.evidence.some((item) => item.side === 'tactical' && item.weight >= HEAVY_TACTICAL);
+  return judgement.strategic >= HEAVY_STRATEGIC;
 }
 
 function tally(judgements: readonly StatementJudgement[], side: Side): SideTally {
   const mine = judgements.filter((judgement) => judgement.side === side);
+  const cues = new Map<string, number>();
+  for (const judgement of mine) for (const item of judgement.evidence) if (item.side === side) cues.set(item.cueId, (cues.get(item.cueId) ?? 0) + item.weight);
   return {
     count: mine.length,
-    heavy: mine.filter((judgement) => judgement[side] >= HEAVY_STATEMENT + (side === 'strategic' ? 1 : 0)).length,
+    heavy: mine.filter((judgement) => isHeavy(judgement, side)).length,
     weight: mine.reduce((sum, judgement) => sum + judgement[side], 0),
+    cues: [...cues.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id),
   };
 }
 
-/** The rubric's guide: two statements of each kind, or one heavy statement of one kind plus one of the other. */
-function labelFrom(strategic: SideTally, tactical: SideTally): Label {
-  const bothTwice = strategic.count >= 2 && tactical.count >= 2;
-  const heavyPlusOne = (strategic.heavy >= 1 && tactical.count >= 1) || (tactical.heavy >= 1 && strategic.count >= 1);
-  if (bothTwice || heavyPlusOne) return 'mixed';
-  if (strategic.count > tactical.count) return 'strategic';
-  if (tactical.count > strategic.count) return 'tactical';
-  if (strategic.count > 0) return strategic.weight >= tactical.weight ? 'strategic' : 'tactical';
+/** What the heading promises: a side, neutral ground, or nothing. */
+export interface HeadingSignal {
+  side: Side | null;
+  neutral: boolean;
+  evidence: Evidence[];
+}
+
+export function judgeHeading(section: Section, source?: string): HeadingSignal {
+  const statement = headingStatement(section);
+  if (!statement) return { side: null, neutral: false, evidence: [] };
+  const judged = judgeStatement(statement, HEADING_CUES);
+  if (source !== undefined) judged.evidence = judged.evidence.map((item) => locateInHeading(item, section, source));
+  const neutral = NEUTRAL_HEADINGS.some((heading) => heading.pattern.test(section.heading));
+  const side = judged.strategic > judged.tactical ? 'strategic' : judged.tactical > judged.strategic ? 'tactical' : null;
+  return { side: neutral ? null : side, neutral, evidence: neutral ? [] : judged.evidence.filter((item) => item.side === side) };
+}
+
+/** The heading's plain text drops markup and escapes (`1\\. Goals`); find the matched words in its source instead. */
+function locateInHeading(item: Evidence, section: Section, source: string): Evidence {
+  const at = source.slice(section.startOffset, section.bodyOffset).toLowerCase().indexOf(item.match.toLowerCase());
+  if (at < 0) return item;
+  return { ...item, startOffset: section.startOffset + at, endOffset: section.startOffset + at + item.match.length };
+}
+
+/**
+ * `**Goals**` alone on a line between the two sides: the author already split
+ * the body, so a mix needs more evidence.
+ */
+function separatedByPseudoHeading(section: Section, judgements: readonly StatementJudgement[]): boolean {
+  const sided = judgements.filter((judgement) => judgement.side);
+  return section.blocks.some((block, index) => {
+    if (!block.pseudoHeading) return false;
+    const before = new Set(sided.filter((judgement) => judgement.statement.block < index).map((judgement) => judgement.side));
+    const after = new Set(sided.filter((judgement) => judgement.statement.block > index).map((judgement) => judgement.side));
+    return before.size === 1 && after.size === 1 && [...before][0] !== [...after][0];
+  });
+}
+
+/** How often the side changes along the body's sided statements: 1 for "strategy, then delivery". */
+function sideSwitches(judgements: readonly StatementJudgement[]): number {
+  const sides = judgements.map((judgement) => judgement.side).filter(Boolean);
+  return sides.filter((side, i) => i > 0 && side !== sides[i - 1]).length;
+}
+
+/** A passing mention is not a second job: the smaller side must hold this share of the sided statements. */
+export const MIN_MINORITY_SHARE = 0.25;
+
+/**
+ * The rubric's guide: two statements of each kind, or one heavy statement of
+ * one kind plus one of the other. Scattered stray statements of one side in a
+ * long body of the other are passing mentions; two clean runs are two jobs.
+ * With only two sided statements, both must be heavy (a market paragraph and
+ * a scenario), so one loud sentence next to one bullet stays quiet.
+ */
+function isMixed(strategic: SideTally, tactical: SideTally, switches: number, separated: boolean): boolean {
+  const minority = Math.min(strategic.count, tactical.count);
+  const total = strategic.count + tactical.count;
+  if (minority === 0 || separated) return false;
+  const twoRuns = switches === 1;
+  const substantive = minority / total >= MIN_MINORITY_SHARE;
+  const bothTwice = minority >= 2 && substantive;
+  const heavyPlusOne = twoRuns && substantive && strategic.heavy + tactical.heavy >= (total >= 3 ? 1 : 2);
+  return bothTwice || heavyPlusOne;
+}
+
+/**
+ * Weights of the single-side decision. A tactical statement is the surer
+ * sign (a story or a field rule is rarely anything else, while strategic
+ * words also decorate other prose), and a heading weighs about two
+ * statements, so "## Goals" over one stray tactical bullet stays strategic.
+ */
+export const SIDE_DECISION = { strategicStatement: 1, tacticalStatement: 1.5, heavyTacticalStatement: 2.5, heading: 2, tacticalUnderNeutralHeading: 3, hintsPerStatement: 3 } as const;
+
+/**
+ * Statements with one passing tactical word each (a button here, "must" there)
+ * do not count alone, but a run of them is field-level detail: every
+ * SIDE_DECISION.hintsPerStatement of them count as one tactical statement.
+ */
+function tacticalHints(judgements: readonly StatementJudgement[]): number {
+  const hints = judgements.filter((judgement) => !judgement.side && judgement.tactical > 0 && judgement.strategic === 0).length;
+  return Math.floor(hints / SIDE_DECISION.hintsPerStatement);
+}
+
+function labelFrom(strategic: SideTally, tactical: SideTally, heading: HeadingSignal, switches: number, separated: boolean, hints: number): Label {
+  if (isMixed(strategic, tactical, switches, separated)) return 'mixed';
+  const lean = (side: Side) => (heading.side === side ? SIDE_DECISION.heading : 0);
+  const s = strategic.count * SIDE_DECISION.strategicStatement + lean('strategic');
+  const t = (tactical.count - tactical.heavy + hints) * SIDE_DECISION.tacticalStatement + tactical.heavy * SIDE_DECISION.heavyTacticalStatement + lean('tactical');
+  if (s > 0 && s >= t) return 'strategic';
+  if (t > s && (!heading.neutral || t >= SIDE_DECISION.tacticalUnderNeutralHeading)) return 'tactical';
   return 'neutral';
 }
 
 const score = (weight: number) => Math.round((1 - Math.exp(-weight / 6)) * 100) / 100;
 
-export function classifySection(_section: Section, judgements: readonly StatementJudgement[]): Classification {
+function describeSide(tallied: SideTally, side: Side): string {
+  const cues = tallied.cues.slice(0, 3);
+  const noun = tallied.count === 1 ? 'statement' : 'statements';
+  return tallied.count ? `${tallied.count} ${side} ${noun} (${cues.join(', ')})` : `0 ${side}`;
+}
+
+/** `source` is the text the section's offsets point into; with it, heading evidence points at the exact words. */
+export function classifySection(section: Section, judgements: readonly StatementJudgement[], source?: string): Classification {
   const strategic = tally(judgements, 'strategic');
   const tactical = tally(judgements, 'tactical');
-  const label = labelFrom(strategic, tactical);
-  const evidence = judgements
-    .filter((judgement) => judgement.side)
-    .flatMap((judgement) => judgement.evidence.filter((item) => item.side === judgement.side).slice(0, 1))
-    .sort((a, b) => b.weight - a.weight || a.line - b.line);
+  const heading = judgeHeading(section, source);
+  const hasBody = judgements.length > 0;
+  const hints = tacticalHints(judgements);
+  const label = hasBody ? labelFrom(strategic, tactical, heading, sideSwitches(judgements), separatedByPseudoHeading(section, judgements), hints) : 'neutral';
+  const headingNote = heading.side && hasBody ? `; heading reads ${heading.side}` : heading.neutral ? '; heading reads neutral' : '';
+  const hintNote = hints && tactical.count === 0 && label === 'tactical' ? `; ${hints * SIDE_DECISION.hintsPerStatement}+ lines of field-level detail` : '';
   return {
     label,
-    strategic: score(strategic.weight),
-    tactical: score(tactical.weight),
-    evidence,
-    reason: `${strategic.count} strategic, ${tactical.count} tactical statement${tactical.count === 1 ? '' : 's'}`,
+    strategic: score(strategic.weight + (heading.side === 'strategic' ? SIDE_DECISION.heading : 0)),
+    tactical: score(tactical.weight + hints + (heading.side === 'tactical' ? SIDE_DECISION.heading : 0)),
+    evidence: collectEvidence(label, judgements, heading),
+    reason: `${describeSide(strategic, 'strategic')}; ${describeSide(tactical, 'tactical')}${hintNote}${headingNote}`,
   };
+}
+
+/** The strongest cue of every statement that counted, plus the heading's when it tipped the label; strongest first. */
+function collectEvidence(label: Label, judgements: readonly StatementJudgement[], heading: HeadingSignal): Evidence[] {
+  const sided = judgements.filter((judgement) => judgement.side).flatMap((judgement) => strongestEvidence(judgement, judgement.side!));
+  const fromHeading = label === heading.side ? heading.evidence.slice(0, 1) : [];
+  const hasTactical = sided.some((item) => item.side === 'tactical') || heading.side === 'tactical';
+  const fromHints = label === 'tactical' && !hasTactical ? judgements.filter((judgement) => !judgement.side).flatMap((judgement) => strongestEvidence(judgement, 'tactical')) : [];
+  return [...sided, ...fromHeading, ...fromHints].sort((a, b) => b.weight - a.weight || a.line - b.line);
+}
+
+function strongestEvidence(judgement: StatementJudgement, side: Side): Evidence[] {
+  const mine = judgement.evidence.filter((item) => item.side === side);
+  return mine.sort((a, b) => b.weight - a.weight).slice(0, 1);
+}
+
+const NOT_ENGLISH: Classification = {
+  label: 'neutral',
+  strategic: 0,
+  tactical: 0,
+  evidence: [],
+  reason: 'not judged: the document does not look English, and the cues cover English only',
+};
+
+/** Documents in other languages get no altitude judgement rather than a wrong one (see language.ts). */
+export function neutralUnlessEnglish(analyses: SectionAnalysis[], text: string): SectionAnalysis[] {
+  if (isLikelyEnglish(text)) return analyses;
+  return analyses.map((analysis) => ({ ...analysis, statements: analysis.statements.map((judgement) => ({ ...judgement, side: null })), classification: NOT_ENGLISH }));
 }

@@ -190,6 +190,7 @@ function validateRuleSetting(id: string, node: JsonNode): TreeProblem[] {
   const severityNode = node.type === 'array' ? node.children?.[0] : node;
   const badSeverity = (offset: number) => [{ message: `rule "${id}": severity must be one of ${SEVERITIES.join(', ')}`, offset }];
   if (!severityNode || severityNode.type !== 'string' || !SEVERITIES.includes(severityNode.value)) return badSeverity(severityNode?.offset ?? node.offset);
+  if (node.type === 'array' && (node.children?.length ?? 0) > 2) return [{ message: `rule "${id}": expected [severity] or [severity, {options}]`, offset: node.children![2].offset }];
   const optionsNode = node.type === 'array' ? node.children?.[1] : undefined;
   if (!optionsNode) return [];
   if (optionsNode.type !== 'object') return [{ message: `rule "${id}": options must be an object`, offset: optionsNode.offset }];
@@ -203,13 +204,14 @@ function validateRuleSetting(id: string, node: JsonNode): TreeProblem[] {
 }
 
 function shapeName(value: unknown): string {
-  if (Array.isArray(value)) return 'an array';
+  if (Array.isArray(value)) return value.length ? `an array of ${typeof value[0]}s` : 'an array';
   return `a ${typeof value}`;
 }
 
+/** The option's value has the type of its default (arrays: the type of the default's items). */
 function sameShape(expected: unknown, actual: unknown): boolean {
-  if (Array.isArray(expected)) return Array.isArray(actual);
-  return typeof expected === typeof actual && actual !== null;
+  if (Array.isArray(expected)) return Array.isArray(actual) && (expected.length === 0 || actual.every((item) => sameShape(expected[0], item)));
+  return typeof expected === typeof actual && actual !== null && Array.isArray(expected) === Array.isArray(actual);
 }
 
 /** Validates an already-parsed value (front matter, editor settings) the same way as a file. */

@@ -13,7 +13,7 @@ export interface Directive {
   used: Set<string>;
 }
 
-const DIRECTIVE = /<!--\s*pmpo-lint-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*)-->/g;
+const DIRECTIVE = /<!--\s*pmpo-lint-(disable-next-line|disable-line|disable-file|disable|enable)\b([^<>]*)-->/g;
 
 /** Finds `<!-- pmpo-lint-... -->` comments outside code blocks. */
 export function readDirectives(index: LineIndex, codeBlocks: readonly Block[]): Directive[] {

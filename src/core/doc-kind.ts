@@ -12,11 +12,12 @@ const FILE_NAME_WORDS: Record<ProductKind, string[]> = {
   vision: ['vision', 'strategy', 'positioning', 'product-vision'],
 };
 
+/** Words in a document's title that name its kind; prd is tried first, so "MVP vision" is a PRD. */
 const TITLE_WORDS: Record<ProductKind, RegExp> = {
-  prd: /\b(?:PRD|product requirements?|requirements document|product brief|feature spec(?:ification)?|one-pager)\b/i,
-  roadmap: /\broadmap\b/i,
+  prd: /\b(?:PRD|product[\s_-]requirements?|requirements[\s_-]document|product[\s_-]brief|feature[\s_-]spec(?:ification)?|spec(?:ification)?|one[\s_-]pager|request for comments|RFC|MVP)\b/i,
+  roadmap: /\b(?:roadmap|release[\s_-](?:plan(?:ning)?|goals))\b|^\W{0,4}(?:20\d\d|Q[1-4]|H[12])\b/i,
   backlog: /\b(?:backlog|user stories)\b/i,
-  vision: /\b(?:vision|product strategy)\b/i,
+  vision: /\b(?:vision|product strategy|positioning)\b/i,
 };
 
 const PRODUCT_KINDS: ProductKind[] = ['prd', 'roadmap', 'backlog', 'vision'];
@@ -39,27 +40,34 @@ export function kindFromFileName(fileName: string, documentKinds: Config['docume
 
 /**
  * Content threshold: a title (the first heading of depth 1 or 2) naming the
- * kind decides; otherwise at least MIN_LABELLED sections must carry an
- * altitude label: mostly tactical is a backlog, mostly strategic with
- * horizons a roadmap, mostly strategic a vision, both a PRD.
+ * kind decides. Otherwise the statements decide, once at least
+ * MIN_SIDED_STATEMENTS of them count for a side: SINGLE_SIDE_SHARE or more
+ * tactical is a backlog; as much strategic is a roadmap when two or more
+ * sections speak of horizons (quarters, themes, milestones), else a vision;
+ * anything in between holds both altitudes, which is a PRD.
  */
-export const MIN_LABELLED_SECTIONS = 3;
+export const MIN_SIDED_STATEMENTS = 6;
+export const SINGLE_SIDE_SHARE = 0.75;
 
 export function kindFromContent(sections: readonly SectionAnalysis[]): ProductKind | undefined {
   const title = sections.find((analysis) => analysis.section.depth >= 1 && analysis.section.depth <= 2)?.section.heading ?? '';
   const titled = PRODUCT_KINDS.find((kind) => TITLE_WORDS[kind].test(title));
   if (titled) return titled;
-  const count = (label: string) => sections.filter((analysis) => analysis.classification.label === label).length;
-  const strategic = count('strategic');
-  const tactical = count('tactical');
-  const mixed = count('mixed');
-  if (strategic + tactical + mixed < MIN_LABELLED_SECTIONS) return undefined;
-  if (tactical >= 2 * Math.max(1, strategic)) return 'backlog';
-  if (strategic >= 2 * Math.max(1, tactical)) {
-    const horizons = sections.filter((analysis) => analysis.classification.evidence.some((item) => item.cueId === 'horizon')).length;
+  const sided = sections.flatMap((analysis) => analysis.statements.filter((judgement) => judgement.side));
+  if (sided.length < MIN_SIDED_STATEMENTS) return undefined;
+  const tacticalShare = sided.filter((judgement) => judgement.side === 'tactical').length / sided.length;
+  if (tacticalShare >= SINGLE_SIDE_SHARE) return 'backlog';
+  if (1 - tacticalShare >= SINGLE_SIDE_SHARE) {
+    const horizons = sections.filter(speaksOfHorizons).length;
     return horizons >= 2 ? 'roadmap' : 'vision';
   }
   return 'prd';
+}
+
+/** A section whose heading is a horizon ("Q3", "Next") or whose statements name quarters, themes or milestones. */
+function speaksOfHorizons(analysis: SectionAnalysis): boolean {
+  if (analysis.classification.evidence.some((item) => item.cueId === 'heading:horizon')) return true;
+  return analysis.statements.some((judgement) => judgement.evidence.some((item) => item.cueId === 'horizon'));
 }
 
 export interface KindDecision {

@@ -110,7 +110,7 @@ export function fallbackAnalysis(text: string, cues: readonly Cue[]): SectionAna
       statements.push(...block.statements(section.blocks.length - 1, index));
     }
     const judgements = statements.map((statement) => judgeStatement(statement, cues));
-    return { section, statements: judgements, classification: classifySection(section, judgements) };
+    return { section, statements: judgements, classification: classifySection(section, judgements, text) };
   });
 }
 

@@ -1,5 +1,6 @@
 import { ChunkCache } from './chunk-cache.js';
 import { frontMatterEnd } from './chunks.js';
+import { neutralUnlessEnglish } from './classify.js';
 import { DEFAULT_MAX_FILE_SIZE_KB, mergeConfigs, resolveRules, type Config } from './config.js';
 import { allCues, type Cue } from './cues/index.js';
 import { applyDirectives, readDirectives } from './disable.js';
@@ -35,7 +36,7 @@ export function createLinter(defaults: LintOptions = {}): Linter {
   const cache = new ChunkCache();
 
   function analyse(text: string, cues: readonly Cue[], cueKey: string): SectionAnalysis[] {
-    return cache.analyse(text, cues, cueKey);
+    return neutralUnlessEnglish(cache.analyse(text, cues, cueKey), text);
   }
 
   // Parsing the YAML front matter on every keystroke is wasted work while it is unchanged.

@@ -59,7 +59,7 @@ function headingSection(node: Heading, text: string): Section {
   const start = node.position!.start;
   const end = node.position!.end;
   return {
-    heading: toString(node).trim(),
+    heading: toString(node, { includeHtml: false }).trim(),
     depth: node.depth,
     headingLine: start.line,
     headingEndLine: end.line,
@@ -103,7 +103,7 @@ function toBlock(node: RootContent, text: string): Block {
 function isPseudoHeading(node: Extract<RootContent, { type: 'paragraph' }>, text: string): boolean {
   const [first, ...rest] = node.children;
   if (first?.type !== 'strong') return false;
-  if (rest.some((child) => child.type !== 'text' || !/^\s*:?\s*$/.test(child.value))) return false;
+  if (rest.some((child) => child.type !== 'text' || !/^\s*(?::\s*)?$/.test(child.value))) return false;
   return !text.slice(node.position!.start.offset, node.position!.end.offset).includes('\n');
 }
 

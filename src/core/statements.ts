@@ -1,6 +1,6 @@
 import type { List, ListItem, Nodes, PhrasingContent, RootContent, Table } from 'mdast';
 import type { LineIndex } from './text.js';
-import type { Statement } from './types.js';
+import type { Section, Statement } from './types.js';
 
 /**
  * Plain text of inline content with a map back to source offsets, so a cue
@@ -31,10 +31,12 @@ function mapInline(nodes: readonly Nodes[], out: MappedText): void {
       // Text that remark-gfm splits out around literal URLs has no position: it continues the previous segment's mapping.
       if (node.position || out.at.length === 0) {
         out.at.push(out.text.length);
-        out.source.push(node.position?.start.offset ?? 0);
+        out.source.push(valueStart(node));
       }
       out.text += node.value;
     } else if (node.type === 'break') {
+      out.at.push(out.text.length);
+      out.source.push(node.position?.start.offset ?? 0);
       out.text += '\n';
     } else if ('children' in node) {
       mapInline(node.children as Nodes[], out);
@@ -42,10 +44,55 @@ function mapInline(nodes: readonly Nodes[], out: MappedText): void {
   }
 }
 
+/** Where a node's value starts in the source: inside the backticks of inline code. */
+function valueStart(node: Nodes & { value: string }): number {
+  const start = node.position?.start.offset ?? 0;
+  if (node.type !== 'inlineCode') return start;
+  const end = node.position?.end.offset ?? start;
+  return start + Math.max(0, Math.floor((end - start - node.value.length) / 2));
+}
+
 export function mappedText(nodes: readonly PhrasingContent[] | readonly Nodes[]): MappedText {
   const out: MappedText = { text: '', at: [], source: [] };
   mapInline(nodes as Nodes[], out);
   return out;
+}
+
+/**
+ * Where each statement's plain text came from: statement text index i is
+ * mapped index `base + i`. Kept beside the statements (not in them) so cached
+ * analyses stay small; only the classifier reads it, before positions move.
+ */
+const SOURCE_MAPS = new WeakMap<Statement, { mapped: MappedText; base: number }>();
+
+/** Source offsets of `length` characters at `index` in a statement's text; the whole statement when unknown. */
+export function statementSpan(statement: Statement, index: number, length: number): { startOffset: number; endOffset: number } {
+  const map = SOURCE_MAPS.get(statement);
+  if (!map) return { startOffset: statement.startOffset, endOffset: statement.endOffset };
+  const startOffset = sourceOffset(map.mapped, map.base + index);
+  const endOffset = sourceOffset(map.mapped, map.base + index + Math.max(1, length) - 1) + 1;
+  return { startOffset, endOffset: Math.max(startOffset, endOffset) };
+}
+
+/**
+ * A heading as a statement the classifier can judge. Its words start after
+ * the ATX marker (`## `); a setext heading's words start its first line.
+ */
+export function headingStatement(section: Section): Statement | undefined {
+  if (section.headingLine === null) return undefined;
+  const setext = (section.headingEndLine ?? section.headingLine) > section.headingLine;
+  const wordsStart = section.startOffset + (setext ? 0 : section.depth + 1);
+  const statement: Statement = {
+    kind: 'heading',
+    text: section.heading,
+    line: section.headingLine,
+    endLine: section.headingEndLine ?? section.headingLine,
+    startOffset: section.startOffset,
+    endOffset: section.bodyOffset,
+    block: -1,
+  };
+  SOURCE_MAPS.set(statement, { mapped: { text: section.heading, at: [0], source: [wordsStart] }, base: 0 });
+  return statement;
 }
 
 /** Given/When/Then/And/But at the start of a line, optionally bold or after a list marker. */
@@ -55,7 +102,7 @@ const SCENARIO_OPENER = /^\s*(?:[*_]{2})?(Given|When|Then)\b/i;
 /** Splits prose into sentences at ., ! or ? followed by space and a capital, digit or quote. */
 export function splitSentences(text: string): { text: string; start: number }[] {
   const result: { text: string; start: number }[] = [];
-  const boundary = /[.!?]["')\]]?\s+(?=["'“(\[]?[A-Z0-9])/g;
+  const boundary = /[.!?]["')\]]?\s+(?=["'“([]?[A-Z0-9])/g;
   let start = 0;
   for (let match = boundary.exec(text); match; match = boundary.exec(text)) {
     const end = match.index + match[0].trimEnd().length;
@@ -81,15 +128,21 @@ function pushTrimmed(out: { text: string; start: number }[], text: string, start
   if (trimmed) out.push({ text: trimmed, start: start + lead });
 }
 
+type Mapped = { mapped?: MappedText; base?: number };
+
 interface Emit {
-  (statement: Omit<Statement, 'block'>): void;
+  (statement: Omit<Statement, 'block'> & Mapped): void;
 }
 
 /** The statements of one section body: sentences, list items, table rows and Given/When/Then scenarios. */
 export function extractStatements(nodes: readonly RootContent[], text: LineIndex): Statement[] {
   const statements: Statement[] = [];
   nodes.forEach((node, block) => {
-    visitBlock(node, text, 0, (statement) => statements.push({ ...statement, block }));
+    visitBlock(node, text, 0, ({ mapped, base, ...statement }) => {
+      const placed: Statement = { ...statement, block };
+      if (mapped) SOURCE_MAPS.set(placed, { mapped, base: base ?? 0 });
+      statements.push(placed);
+    });
   });
   return statements;
 }
@@ -110,6 +163,7 @@ function visitBlock(node: RootContent, text: LineIndex, listDepth: number, emit:
       break;
     case 'code':
       if (/^(gherkin|feature|cucumber)$/i.test(node.lang ?? '')) emitCodeScenarios(node.value, node.position!.start.offset!, text, emit);
+      else if (isScreenMockup(node.value)) emitMockup(node, text, emit);
       break;
     default:
       break;
@@ -134,9 +188,13 @@ function emitParagraph(mapped: MappedText, text: LineIndex, emit: Emit): void {
   };
   for (let i = 0; i < lines.length; i++) {
     if (SCENARIO_OPENER.test(lines[i].text)) {
-      flushProse();
       let j = i + 1;
-      while (j < lines.length && GHERKIN_STEP.test(lines[j].text)) j++;
+      while (j < lines.length && continuesScenario(lines.slice(i, j).map((line) => line.text), lines[j].text)) j++;
+      if (!isScenario(lines.slice(i, j).map((line) => line.text))) {
+        prose.push(lines[i]);
+        continue;
+      }
+      flushProse();
       const last = lines[j - 1];
       emitSpan(mapped, text, lines[i].start, last.start + last.text.length, 'scenario', emit);
       i = j - 1;
@@ -169,9 +227,12 @@ function emitSpan(
 ): void {
   const startOffset = sourceOffset(mapped, from);
   const endOffset = Math.max(startOffset, sourceOffset(mapped, Math.max(from, to - 1)) + 1);
+  const lead = value.length - value.trimStart().length;
   emit({
     kind,
     text: value.trim(),
+    mapped,
+    base: from + lead,
     line: lineOf(text, startOffset),
     endLine: lineOf(text, endOffset - 1),
     startOffset,
@@ -199,11 +260,10 @@ function emitList(list: List, text: LineIndex, listDepth: number, emit: Emit): v
   const items = list.children;
   for (let i = 0; i < items.length; i++) {
     const mapped = itemText(items[i]);
-    if (SCENARIO_OPENER.test(mapped.text)) {
-      let j = i + 1;
-      while (j < items.length && GHERKIN_STEP.test(itemText(items[j]).text)) j++;
-      emitItemRun(items.slice(i, j), listDepth, emit);
-      i = j - 1;
+    const run = SCENARIO_OPENER.test(mapped.text) ? scenarioRun(items, i) : 0;
+    if (run > 0) {
+      emitItemRun(items.slice(i, i + run), listDepth, emit);
+      i += run - 1;
     } else if (mapped.text.trim()) {
       emitSpan(mapped, text, 0, mapped.text.length, 'bullet', emit, mapped.text, { checked: items[i].checked ?? null, listDepth });
     }
@@ -211,13 +271,33 @@ function emitList(list: List, text: LineIndex, listDepth: number, emit: Emit): v
   }
 }
 
+/** How many items from `start` form one Given/When/Then scenario; 0 when they do not. */
+function scenarioRun(items: readonly ListItem[], start: number): number {
+  let end = start + 1;
+  while (end < items.length && continuesScenario(items.slice(start, end).map((item) => itemText(item).text), itemText(items[end]).text)) end++;
+  return isScenario(items.slice(start, end).map((item) => itemText(item).text)) ? end - start : 0;
+}
+
+/** A step continues the scenario so far, unless it opens a new one ("Given" after a "Then"). */
+function continuesScenario(steps: readonly string[], next: string): boolean {
+  if (!GHERKIN_STEP.test(next)) return false;
+  return !(/^\W{0,4}given\b/i.test(next) && isScenario(steps));
+}
+
+/** A scenario ends in an outcome: without a Then it is prose that happens to start with "When". */
+function isScenario(steps: readonly string[]): boolean {
+  return steps.some((step) => /\bthen\b/i.test(step));
+}
+
 /** Consecutive list items that form one Given/When/Then scenario. */
 function emitItemRun(items: ListItem[], listDepth: number, emit: Emit): void {
   const startOffset = items[0].position!.start.offset!;
   const endOffset = items[items.length - 1].position!.end.offset!;
+  const mapped = joinMapped(items.map((item) => trimMapped(itemText(item))), '\n');
   emit({
     kind: 'scenario',
-    text: items.map((item) => itemText(item).text.trim()).join('\n'),
+    text: mapped.text,
+    mapped,
     line: items[0].position!.start.line,
     endLine: items[items.length - 1].position!.end.line,
     startOffset,
@@ -228,10 +308,13 @@ function emitItemRun(items: ListItem[], listDepth: number, emit: Emit): void {
 
 function emitTable(table: Table, emit: Emit): void {
   table.children.forEach((row, index) => {
-    const cells = row.children.map((cell) => mappedText(cell.children).text.trim());
+    const cellTexts = row.children.map((cell) => trimMapped(mappedText(cell.children)));
+    const cells = cellTexts.map((cell) => cell.text);
+    const mapped = joinMapped(cellTexts.filter((cell) => cell.text), ' | ');
     emit({
       kind: 'row',
-      text: cells.filter(Boolean).join(' | '),
+      text: mapped.text,
+      mapped,
       line: row.position!.start.line,
       endLine: row.position!.end.line,
       startOffset: row.position!.start.offset!,
@@ -243,7 +326,69 @@ function emitTable(table: Table, emit: Emit): void {
 }
 
 function emitCodeScenarios(value: string, codeOffset: number, text: LineIndex, emit: Emit): void {
-  const bodyStart = text.text.indexOf('\n', codeOffset) + 1;
-  const mapped: MappedText = { text: value, at: [0], source: [bodyStart] };
-  emitParagraph(mapped, text, emit);
+  emitParagraph(codeMapped(value, codeOffset, text), text, emit);
+}
+
+/**
+ * A fenced block's content mapped line by line to the source, so CRLF line
+ * ends and indented fences do not shift the offsets of later lines.
+ */
+function codeMapped(value: string, codeOffset: number, text: LineIndex): MappedText {
+  const mapped: MappedText = { text: value, at: [], source: [] };
+  let sourceLine = text.point(codeOffset).line + 1;
+  let at = 0;
+  for (const line of value.split('\n')) {
+    const lineStart = text.lineStart(sourceLine);
+    const indent = Math.max(0, text.lineText(sourceLine).indexOf(line.slice(0, 1) || '\u0000'));
+    mapped.at.push(at);
+    mapped.source.push(line ? lineStart + indent : lineStart);
+    at += line.length + 1;
+    sourceLine++;
+  }
+  return mapped;
+}
+
+/** The same mapped text without leading and trailing white space. */
+function trimMapped(mapped: MappedText): MappedText {
+  const lead = mapped.text.length - mapped.text.trimStart().length;
+  const text = mapped.text.trim();
+  if (!text) return { text: '', at: [], source: [] };
+  const start = sourceOffset(mapped, lead);
+  const out: MappedText = { text, at: [0], source: [start] };
+  mapped.at.forEach((at, i) => {
+    if (at > lead && at - lead < text.length) {
+      out.at.push(at - lead);
+      out.source.push(mapped.source[i]);
+    }
+  });
+  return out;
+}
+
+function joinMapped(parts: readonly MappedText[], separator: string): MappedText {
+  const out: MappedText = { text: '', at: [], source: [] };
+  for (const part of parts) {
+    if (out.text) out.text += separator;
+    part.at.forEach((at, i) => {
+      out.at.push(out.text.length + at);
+      out.source.push(part.source[i]);
+    });
+    out.text += part.text;
+  }
+  return out;
+}
+
+const BOX_LINE = /[┌┐└┘│├┤┬┴┼╔╗╚╝║═]/;
+const BOX_CORNER = /[┌╔]/;
+
+/** A code block drawn with box characters on several lines: a screen mockup, which is screen-level detail. */
+export function isScreenMockup(value: string): boolean {
+  if (!BOX_CORNER.test(value)) return false;
+  let boxLines = 0;
+  for (const line of value.split('\n')) if (BOX_LINE.test(line) && ++boxLines >= 3) return true;
+  return false;
+}
+
+function emitMockup(node: Extract<RootContent, { type: 'code' }>, text: LineIndex, emit: Emit): void {
+  const mapped = codeMapped(node.value, node.position!.start.offset!, text);
+  emitSpan(mapped, text, 0, node.value.length, 'sentence', emit, node.value);
 }

@@ -6,7 +6,7 @@ import type { CliFileResult, CliMessage } from '../results.js';
  *   `  LINE:COLUMN  LEVEL  MESSAGE  RULE-ID` (two or more spaces between fields,
  * RULE-ID absent for skipped files), under a line holding the absolute file path.
  */
-export const STYLISH_PROBLEM_PATTERN = /^\s+(\d+):(\d+)\s+(error|warning|info)\s+(.*?)(?:\s{2,}([a-z][\w-]*))?$/;
+export const STYLISH_PROBLEM_PATTERN = /^ {2}(\d+):(\d+) {2,}(error|warning|info) {2,}(\S+(?: \S+)*)(?: {2,}([a-z][\w-]*))?$/;
 
 export function formatStylish(results: readonly CliFileResult[], color = false): string {
   const paint = createColors(color);
@@ -17,7 +17,7 @@ export function formatStylish(results: readonly CliFileResult[], color = false):
     const lines = result.messages.map((message) => {
       const level = levelColor(paint, message.level)(message.level.padEnd(7));
       const rule = message.ruleId ? `  ${paint.dim(message.ruleId)}` : '';
-      return `  ${paint.dim(position(message).padEnd(width))}  ${level}  ${message.message}${rule}`;
+      return `  ${paint.dim(position(message).padEnd(width))}  ${level}  ${singleSpaced(message.message)}${rule}`;
     });
     return `${paint.underline(result.filePath)}\n${lines.join('\n')}\n`;
   });
@@ -46,4 +46,9 @@ function summary(paint: ReturnType<typeof createColors>, results: readonly CliFi
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** Messages are printed single-spaced so two spaces always separate fields. */
+function singleSpaced(message: string): string {
+  return message.split(/\s/).filter(Boolean).join(' ');
 }

@@ -1,10 +1,12 @@
 import type { Side } from '../types.js';
-import { STRATEGIC_CUES } from './strategic.js';
-import { TACTICAL_CUES } from './tactical.js';
+import { ABOUT_THE_DOCUMENT, HEADING_CUES, METADATA_STATEMENT, NEUTRAL_HEADINGS, type NeutralHeading } from './headings.js';
+import { STRATEGIC_CUES, STRATEGIC_HEADER_CUES } from './strategic.js';
+import { TACTICAL_CUES, TACTICAL_HEADER_CUES, TASK_CHECKBOX } from './tactical.js';
 import type { Cue } from './types.js';
 
-export type { Cue } from './types.js';
-export { STRATEGIC_CUES, TACTICAL_CUES };
+export type { Cue, StructureCue } from './types.js';
+export type { NeutralHeading };
+export { ABOUT_THE_DOCUMENT, HEADING_CUES, METADATA_STATEMENT, NEUTRAL_HEADINGS, STRATEGIC_CUES, STRATEGIC_HEADER_CUES, TACTICAL_CUES, TACTICAL_HEADER_CUES, TASK_CHECKBOX };
 
 export interface UserCues {
   strategic?: readonly string[];
@@ -30,8 +32,8 @@ export function literalCue(side: Side, term: string): Cue {
   };
 }
 
-/** Built-in cues plus the user's literal terms. */
+/** Built-in cues (body and heading) plus the user's literal terms. */
 export function allCues(user: UserCues = {}): Cue[] {
   const extra = (side: Side) => (user[side] ?? []).filter((term) => term.trim()).map((term) => literalCue(side, term));
-  return [...STRATEGIC_CUES, ...TACTICAL_CUES, ...extra('strategic'), ...extra('tactical')];
+  return [...STRATEGIC_CUES, ...TACTICAL_CUES, ...STRATEGIC_HEADER_CUES, ...TACTICAL_HEADER_CUES, ...HEADING_CUES, ...extra('strategic'), ...extra('tactical')];
 }

@@ -1,16 +1,41 @@
 import type { Cue } from './types.js';
 
-const cue = (id: string, weight: number, reason: string, pattern: RegExp): Cue => ({ id, side: 'strategic', weight, reason, pattern });
+const cue = (id: string, weight: number, reason: string, pattern: RegExp): Cue => ({ id, side: 'strategic', weight, reason, pattern, kinds: BODY });
+const BODY: Cue['kinds'] = ['sentence', 'bullet', 'row', 'scenario'];
 
-/** The product manager's vocabulary: market, business case, goals, positioning, horizons. */
+/**
+ * The product manager's vocabulary: market, business case, goals, positioning,
+ * horizons. Weight 2 is a clear sign on its own; weight 1 words only count
+ * when two of them meet in one statement (a statement needs 2 to count).
+ */
 export const STRATEGIC_CUES: readonly Cue[] = [
-  cue('vision', 2, 'vision, mission or long-term direction', /\b(?:vision|mission|north[- ]star|long[- ]term)\b/i),
-  cue('market', 2, 'market or segment framing', /\b(?:market(?:s|place)?|segments?|TAM|SAM|SOM|mid-market|enterprise customers|SMBs?)\b/i),
-  cue('revenue', 2, 'revenue, pricing or business case', /\b(?:revenue|ARR|MRR|pricing|moneti[sz]\w*|business case|ROI|profit\w*|margins?|upsell)\b/i),
-  cue('competition', 2, 'competitors and positioning', /\b(?:competitors?|competitive|competition|differentiat\w+|positioning|unlike \w+)\b/i),
-  cue('kpi', 2, 'product goals, KPIs and success metrics', /\b(?:KPIs?|OKRs?|key results?|success metrics?|north star metric|NPS|retention|churn|conversion rate|adoption|engagement)\b/i),
-  cue('growth', 1, 'growth and business outcomes', /\b(?:growth|grow|customers?|acquisition|outcomes?|opportunit(?:y|ies)|strateg\w+|business)\b/i),
-  cue('horizon', 2, 'roadmap horizons and themes', /\b(?:Q[1-4](?: ?20\d\d)?|H[12] ?20\d\d|quarters?|next year|this year|now\s*\/\s*next\s*\/\s*later|themes?|initiatives?|bets?)\b/i),
-  cue('go-to-market', 2, 'go-to-market and launch', /\b(?:go[- ]to[- ]market|GTM|launch(?:es|ing)?|messaging|partnerships?|stakeholders?)\b/i),
-  cue('money', 2, 'money figures', /[$€£]\s?\d[\d.,]*\s?(?:[kKmMbB]|million|billion)?\b/),
+  cue('vision', 2, 'vision, mission or long-term direction', /\b(?:vision|mission|north[- ]star|long[- ]term|ambition|in (?:three|five|ten|3|5|10) years)\b/i),
+  cue('market', 2, 'market or segment framing', /\b(?:market(?:s|place)?|market share|segments?|TAM|SAM|SOM|mid-market|enterprises?|SMBs?|industry|verticals?)\b/i),
+  cue('revenue', 2, 'revenue, pricing or business case', /\b(?:revenue|ARR|MRR|pricing|price points?|moneti[sz]\w{0,10}|business (?:case|model|value)|ROI|profit\w{0,6}|margins?|upsell|subscriptions? tiers?|paying (?:customers|teams|users)|sales)\b/i),
+  cue('competition', 2, 'competitors and positioning', /\b(?:competitors?|competitive|competition|differentiat\w{1,8}|positioning|alternatives on the market|incumbents?)\b/i),
+  cue('kpi', 2, 'product goals, KPIs and success metrics', /\b(?:KPIs?|OKRs?|key results?|success (?:metrics?|criteria|measures?)|north star metric|NPS|retention|churn|conversion|activation rate|adoption|engagement|DAU|MAU|WAU|LTV|CAC)\b/i),
+  cue('outcome', 1, 'a business outcome to move', /\b(?:increase|reduce|improve|grow|decrease|drive|boost|lower)\b/i),
+  cue('target-figure', 1, 'a target figure', /\b\d{1,3}(?:\.\d{1,2})?\s?%|\b\d{1,4}(?:[.,]\d{1,3})?\s?[kKmM]\b|\b(?:by|within) (?:the end of )?(?:Q[1-4]|20\d\d|H[12])\b/),
+  cue('customers', 1, 'customers, users and their problem', /\b(?:customers?|buyers?|personas?|audience|segments?|clients?|stakeholders?|adopters?)\b/i),
+  cue('problem', 1, 'the problem or opportunity', /\b(?:problems?|pain(?: points?)?|struggle\w{0,3}|frustrat\w{1,6}|challenges?|opportunit(?:y|ies)|needs?|today|currently|manual(?:ly)?|costly|expensive|time-consuming)\b/i),
+  cue('growth', 2, 'growth and business outcomes', /\b(?:growth|acquisition|strateg(?:y|ies|ic)|business (?:goals?|outcomes?|objectives?)|competitive advantage|value proposition|time[- ]to[- ]value)\b/i),
+  cue('horizon', 1, 'roadmap horizons and themes', /\b(?:Q[1-4](?: ?20\d\d)?|H[12] ?20\d\d|next (?:year|quarter|half)|this (?:year|quarter)|now\s?\/\s?next\s?\/\s?later|(?:roadmap|strategic|product|investment|key) themes?|^\W{0,4}themes?\b|initiatives?|bets?|horizons?|roadmap)\b/i),
+  cue('go-to-market', 2, 'go-to-market and launch', /\b(?:go[- ]to[- ]market|GTM|launch(?:es|ing)?|messaging|partnerships?|partners|distribution channels?|marketing|early adopters?|beta customers)\b/i),
+  cue('money', 2, 'money figures', /[$€£]\s?\d[\d.,]{0,12}\s?(?:[kKmMbB]|million|billion)?\b/),
+  cue('goal', 1, 'a goal or objective', /\b(?:goals?|objectives?|we want)\b/i),
+  cue('rationale', 2, 'the "Why?" of an initiative', /^\W{0,4}why\??\W{0,4}$/i),
+  cue('aim', 2, 'a product aim or bet', /\b(?:our aim|we aim|we believe|we bet|success (?:looks|means)|why now|so that (?:we|our) (?:can )?(?:win|grow|compete))\b/i),
+];
+
+/** Table columns that make the rows a market or metrics argument. */
+export const STRATEGIC_HEADER_CUES: readonly Cue[] = [
+  {
+    id: 'metric-columns',
+    side: 'strategic',
+    weight: 3,
+    reason: 'a table of metrics, targets or competitors',
+    pattern: /\b(?:KPI|metric|baseline|target|goal|competitor|market|price|pricing|revenue|segment|objective|key result)s?\b/i,
+    kinds: ['row'],
+    headerRow: true,
+  },
 ];

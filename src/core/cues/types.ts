@@ -12,6 +12,16 @@ export interface Cue {
   weight: number;
   reason: string;
   pattern: RegExp;
-  /** Only statements of these kinds can carry the cue (default: all). */
+  /** Only statements of these kinds can carry the cue (default: all but headings). */
   kinds?: readonly StatementKind[];
+  /** Only a table's header row can carry the cue (its columns say what the rows are). */
+  headerRow?: boolean;
+}
+
+/** A cue read from a statement's structure rather than its words. */
+export interface StructureCue {
+  id: string;
+  side: Side;
+  weight: number;
+  reason: string;
 }

@@ -1,0 +1,116 @@
+// Finds and reads the nearest `.pmpo-lint.json(c)` above a document through
+// vscode.workspace.fs (so the web build works), and merges the layers below
+// front matter: defaults < settings < config file.
+import * as vscode from 'vscode';
+import { mergeConfigs, parseConfigText, type Config, type ConfigProblem } from '../core/config.js';
+import { CONFIG_FILE_NAMES } from './constants.js';
+import { trimSlashes } from './paths.js';
+
+export interface ConfigFile {
+  uri: vscode.Uri;
+  config: Config;
+  problems: ConfigProblem[];
+}
+
+/** Reads a file's bytes, or undefined when it does not exist. */
+export type ReadFile = (uri: vscode.Uri) => Promise<Uint8Array | undefined>;
+
+export const readWithWorkspaceFs: ReadFile = async (uri) => {
+  try {
+    return await vscode.workspace.fs.readFile(uri);
+  } catch {
+    return undefined;
+  }
+};
+
+/** The document's folder and each folder above it, up to the workspace folder (or the root). */
+export function configDirectories(documentUri: vscode.Uri, workspaceFolderUri: vscode.Uri | undefined): vscode.Uri[] {
+  const stop = workspaceFolderUri ? trimSlashes(workspaceFolderUri.path, { end: true }) : undefined;
+  const directories: vscode.Uri[] = [];
+  let path = documentUri.path.replace(/\/[^/]*$/, '');
+  while (true) {
+    directories.push(documentUri.with({ path: path || '/' }));
+    if (path === stop || path === '' || path === '/') break;
+    if (stop !== undefined && !path.startsWith(`${stop}/`)) break;
+    path = path.replace(/\/[^/]*$/, '');
+  }
+  return directories;
+}
+
+/** Caches config files per folder until a watcher says one changed. */
+export class ConfigFileResolver {
+  private readonly byDirectory = new Map<string, Promise<ConfigFile | undefined>>();
+  constructor(private readonly readFile: ReadFile = readWithWorkspaceFs) {}
+
+  async nearest(documentUri: vscode.Uri, workspaceFolderUri: vscode.Uri | undefined): Promise<ConfigFile | undefined> {
+    for (const directory of configDirectories(documentUri, workspaceFolderUri)) {
+      const found = await this.inDirectory(directory);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  invalidate(): void {
+    this.byDirectory.clear();
+  }
+
+  private inDirectory(directory: vscode.Uri): Promise<ConfigFile | undefined> {
+    const key = directory.toString();
+    let pending = this.byDirectory.get(key);
+    if (!pending) {
+      pending = this.load(directory);
+      this.byDirectory.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async load(directory: vscode.Uri): Promise<ConfigFile | undefined> {
+    for (const name of CONFIG_FILE_NAMES) {
+      const uri = vscode.Uri.joinPath(directory, name);
+      const bytes = await this.readFile(uri);
+      if (bytes === undefined) continue;
+      return { uri, ...parseConfigText(new TextDecoder().decode(bytes).replace(/^\uFEFF/, '')) };
+    }
+    return undefined;
+  }
+}
+
+/** An invalid config file contributes nothing (its problems are shown on the file itself). */
+export function layerConfigs(settings: Config, file: ConfigFile | undefined): Config {
+  return mergeConfigs(settings, file && file.problems.length === 0 ? file.config : undefined);
+}
+
+export function configProblemDiagnostics(problems: readonly ConfigProblem[]): vscode.Diagnostic[] {
+  return problems.map((problem) => {
+    const start = new vscode.Position(problem.line - 1, problem.column - 1);
+    const diagnostic = new vscode.Diagnostic(new vscode.Range(start, start), `Invalid pmpo-lint configuration: ${problem.message}`, vscode.DiagnosticSeverity.Error);
+    diagnostic.source = 'pmpo-lint';
+    return diagnostic;
+  });
+}
+
+/** The folder of a config file: the base of its relative globs. */
+export function configFolder(file: ConfigFile): vscode.Uri {
+  return file.uri.with({ path: file.uri.path.replace(/\/[^/]*$/, '') || '/' });
+}
+
+/** `uri`'s path relative to `base`, or undefined when it is not inside it. */
+export function relativePath(base: vscode.Uri, uri: vscode.Uri): string | undefined {
+  if (base.scheme !== uri.scheme) return undefined;
+  const prefix = `${base.path.replace(/\/+$/, '')}/`;
+  return uri.path.startsWith(prefix) ? uri.path.slice(prefix.length) : undefined;
+}
+
+/**
+ * The name the core sees, as the CLI computes it: relative to the folder of the
+ * config file that applies, else to the workspace folder, so `documentKinds`
+ * globs mean the same in both.
+ */
+export function lintFileName(uri: vscode.Uri, file: ConfigFile | undefined, workspaceFolderUri: vscode.Uri | undefined): string {
+  const bases = [file ? configFolder(file) : undefined, workspaceFolderUri].filter((base): base is vscode.Uri => !!base);
+  for (const base of bases) {
+    const relative = relativePath(base, uri);
+    if (relative !== undefined) return relative;
+  }
+  return uri.path;
+}

@@ -1,0 +1,73 @@
+// Code actions, hover and CodeLens over the controller's latest results.
+import * as vscode from 'vscode';
+import { FIX_ALL_KIND, toCodeActions } from './code-actions.js';
+import { COMMANDS } from './constants.js';
+import { ruleDocsUri, toRange } from './convert.js';
+import type { LintController } from './controller.js';
+import { fixAllText, minimalReplacement } from './edits.js';
+import { getLintRunner } from './lint-runner.js';
+import { codeLensTitle, hoverMarkdown } from './presentation.js';
+import type { TextEdit } from '../core/types.js';
+
+/** The edit "Fix all" makes to a document now, or undefined (nothing to fix, or not a shown product document). */
+export async function computeFixAll(controller: LintController, document: vscode.TextDocument): Promise<TextEdit | undefined> {
+  const state = controller.state(document) ?? (await controller.lint(document));
+  if (!state?.shown) return undefined;
+  const { config, fileName } = await controller.configFor(document.uri);
+  const key = document.uri.toString();
+  const before = document.getText();
+  const lintText = async (text: string) => (await getLintRunner().lint({ key, text, fileName, config })).findings;
+  const { text } = await fixAllText(before, lintText);
+  return minimalReplacement(before, text);
+}
+
+export class CodeActionProvider implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
+  constructor(private readonly controller: LintController) {}
+
+  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+    const hasFixes = this.controller.state(document)?.findings.some((finding) => finding.fix) ?? false;
+    const wantsFixAll = context.only ? context.only.intersects(FIX_ALL_KIND) : hasFixes;
+    const fixAll = wantsFixAll ? await computeFixAll(this.controller, document) : undefined;
+    const current = this.controller.state(document);
+    return toCodeActions({ document, findings: current?.findings ?? [], range, diagnostics: context.diagnostics, only: context.only, fixAll });
+  }
+}
+
+export class HoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly controller: LintController,
+    private readonly extensionUri: vscode.Uri,
+  ) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const findings = this.controller.state(document)?.findings.filter((finding) => toRange(finding.range).contains(position)) ?? [];
+    if (findings.length === 0) return undefined;
+    const markdown = new vscode.MarkdownString(hoverMarkdown(findings, (ruleId) => ruleDocsUri(this.extensionUri, ruleId).toString()));
+    return new vscode.Hover(markdown, toRange(findings[0].range));
+  }
+}
+
+export class CodeLensProvider implements vscode.CodeLensProvider {
+  readonly onDidChangeCodeLenses: vscode.Event<void>;
+  constructor(private readonly controller: LintController) {
+    this.onDidChangeCodeLenses = (listener, thisArgs, disposables) => controller.onDidChangeResults(() => listener.call(thisArgs), undefined, disposables);
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    if (!this.controller.options.codeLens) return [];
+    // While a lint is pending the previous lenses stay (no flicker on every keystroke).
+    const state = this.controller.state(document) ?? this.controller.lastState(document.uri);
+    if (!state?.shown) return [];
+    return state.result.sections
+      .filter((section) => section.headingLine !== null && section.headingLine <= document.lineCount)
+      .map((section) => {
+        const line = section.headingLine! - 1;
+        return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
+          title: `PM/PO: ${codeLensTitle(section)}`,
+          tooltip: 'How pmpo-lint classifies this section. Click for the outline of every section.',
+          command: COMMANDS.showOutline,
+        });
+      });
+  }
+}

@@ -1,0 +1,2 @@
+// vscode.dev entry (webworker): the same adapter; core runs without Node APIs.
+export { activate, deactivate } from './activate.js';

@@ -1,0 +1,346 @@
+import { describe, expect, it } from 'vitest';
+import { judgeStatement } from '../src/core/classify.js';
+import { ABOUT_THE_DOCUMENT, allCues, METADATA_STATEMENT, NEUTRAL_HEADINGS } from '../src/core/cues/index.js';
+import { classify } from '../src/core/index.js';
+import type { SectionReport, Statement } from '../src/core/types.js';
+
+const cues = allCues();
+
+function statement(text: string, extra: Partial<Statement> = {}): Statement {
+  return { kind: 'sentence', text, line: 1, endLine: 1, startOffset: 0, endOffset: text.length, block: 0, ...extra };
+}
+
+function sectionsOf(markdown: string): SectionReport[] {
+  return classify(markdown);
+}
+
+function labelOf(markdown: string, heading: string): string {
+  const section = sectionsOf(markdown).find((s) => s.heading === heading);
+  expect(section, `no section "${heading}"`).toBeDefined();
+  return section!.label;
+}
+
+describe('judgeStatement', () => {
+  it('reads a user story as tactical', () => {
+    expect(judgeStatement(statement('As a librarian, I want to renew loans in bulk so that queues stay short.'), cues).side).toBe('tactical');
+  });
+
+  it('keeps a story tactical even when its benefit names a business outcome', () => {
+    const judged = judgeStatement(statement('As a traveller, I want saved passports so that booking is quicker and retention grows.'), cues);
+    expect(judged.side).toBe('tactical');
+    expect(judged.strategic).toBeGreaterThan(0);
+  });
+
+  it('reads a market argument as strategic', () => {
+    const judged = judgeStatement(statement('Regional clinics are an underserved market where competitors charge twice our price.'), cues);
+    expect(judged.side).toBe('strategic');
+  });
+
+  it('gives no side to a single passing word', () => {
+    expect(judgeStatement(statement('The customers will like it.'), cues).side).toBeNull();
+  });
+
+  it('gives no side to a neutral scope statement', () => {
+    expect(judgeStatement(statement('We will support SSO and SCIM.'), cues).side).toBeNull();
+  });
+
+  it('reads a task checkbox as tactical structure', () => {
+    const judged = judgeStatement(statement('wire the export', { kind: 'bullet', checked: false }), cues);
+    expect(judged.evidence.map((e) => e.cueId)).toContain('task-checkbox');
+  });
+
+  it('reads an estimate column in a table header as tactical', () => {
+    const judged = judgeStatement(statement('Item | Points', { kind: 'row', header: true, cells: ['Item', 'Points'] }), cues);
+    expect(judged.side).toBe('tactical');
+  });
+
+  it('reads a requirement on screen behaviour as tactical', () => {
+    expect(judgeStatement(statement('The system shall show an error message when the postcode is invalid.'), cues).side).toBe('tactical');
+  });
+});
+
+describe('classifySection: the rubric cases', () => {
+  it('mixed: a market argument with a story and a scenario in one body', () => {
+    const markdown = [
+      '## Bulk renewals',
+      '',
+      'Regional libraries lose 12% of members a year because renewals are slow; winning that market is worth $2M in annual revenue.',
+      'Competitors already offer renewals online, so our growth depends on it.',
+      '',
+      '- As a librarian, I want to renew all loans of a member at once so that the desk queue shrinks.',
+      '- Given a member with 8 loans, when I press Renew all, then every due date moves by 3 weeks.',
+      '',
+    ].join('\n');
+    const [section] = sectionsOf(markdown);
+    expect(section.label).toBe('mixed');
+    expect(section.evidence.some((e) => e.side === 'strategic')).toBe(true);
+    expect(section.evidence.some((e) => e.side === 'tactical')).toBe(true);
+  });
+
+  it('mixed: a story card that also sets product-level targets', () => {
+    const markdown = [
+      '## Upgrade in one step',
+      '',
+      'As a free user, I want to upgrade with one tap so that my projects stay where they are.',
+      '',
+      'Acceptance criteria: the Upgrade button shows on the billing screen; a stored card is charged without re-entry.',
+      '',
+      'Targets: lift free-to-paid conversion from 3% to 5% this year; keep churn in the first month under 2%.',
+      'This is our main revenue bet for the enterprise market.',
+      '',
+    ].join('\n');
+    expect(labelOf(markdown, 'Upgrade in one step')).toBe('mixed');
+  });
+
+  it('mixed: scenarios followed by a heavy market paragraph', () => {
+    const markdown = [
+      '## Reminders',
+      '',
+      '- Given a due task, when the deadline passes, then the assignee gets an email.',
+      '- Given a muted project, when a task changes, then no email is sent.',
+      '',
+      'Reminders are key to our retention strategy against competitors in the enterprise market, where churn is highest.',
+      '',
+    ].join('\n');
+    expect(labelOf(markdown, 'Reminders')).toBe('mixed');
+  });
+
+  it('mixed: strategy and delivery interleaved bullet by bullet', () => {
+    const markdown = [
+      '## Returns',
+      '',
+      '- Slow refunds cost us 4% of repeat revenue in the mid-market segment.',
+      '- As a buyer, I want to print a return label so that I can drop the parcel off.',
+      '- Competitors refund within a day, which hurts our positioning.',
+      '- Given a delivered order, when I request a return, then a label is emailed to me.',
+      '- Our goal is to cut refund time to 24 hours by Q2 and lift retention.',
+      '',
+    ].join('\n');
+    expect(labelOf(markdown, 'Returns')).toBe('mixed');
+  });
+
+  it('not mixed: one loud strategic sentence next to one plain tactical bullet', () => {
+    const markdown = ['## Export', '', 'Exports matter to the enterprise market, where competitors win on revenue and retention.', '', '- The export button is shown in the footer and must validate the range.', ''].join('\n');
+    expect(labelOf(markdown, 'Export')).not.toBe('mixed');
+  });
+
+  it('tactical, not mixed: the benefit clause of a story is not a strategy', () => {
+    const markdown = [
+      '## Saved addresses',
+      '',
+      'As a buyer, I want my address remembered so that checkout is quicker and I return more often.',
+      '',
+      'Given a saved address, when I press Pay, then the order ships there without asking again.',
+      '',
+    ].join('\n');
+    expect(labelOf(markdown, 'Saved addresses')).toBe('tactical');
+  });
+
+  it('strategic: a roadmap stage with an objective, outcomes and bare item names', () => {
+    const markdown = [
+      '## Stage two',
+      '',
+      'Objective: become the first choice of regional logistics firms in the mid-market.',
+      '',
+      'Outcomes: 40 paying customers and net revenue retention above 115%.',
+      '',
+      'Items: route export, driver app, invoicing.',
+      '',
+    ].join('\n');
+    expect(labelOf(markdown, 'Stage two')).toBe('strategic');
+  });
+
+  it('tactical: the same stage as a task checklist for the team', () => {
+    const markdown = ['## Stage two', '', '- [ ] Week 9: add `POST /routes/export` endpoint (3 pts)', '- [ ] Week 10: export dialog, error text "Route too long" (5 pts)', ''].join('\n');
+    expect(labelOf(markdown, 'Stage two')).toBe('tactical');
+  });
+
+  it('neutral: metadata, glossary and engineering notes', () => {
+    const markdown = [
+      '## Document info',
+      '',
+      'Author: Kim. Status: draft. Updated: 3 May.',
+      '',
+      '## Glossary',
+      '',
+      '- Route: an ordered list of stops.',
+      '- Stop: an address with a time window.',
+      '',
+      '## Architecture',
+      '',
+      'The planner runs as a worker that reads jobs from a queue and writes results to Postgres.',
+      '',
+    ].join('\n');
+    for (const heading of ['Document info', 'Glossary', 'Architecture']) expect(labelOf(markdown, heading)).toBe('neutral');
+  });
+
+  it('neutral: an empty or placeholder body', () => {
+    expect(labelOf('## Later\n\nTBD\n', 'Later')).toBe('neutral');
+  });
+
+  it('sub-sections are separate units: a strategic section with stories under it is not mixed', () => {
+    const markdown = [
+      '## Why bulk renewals',
+      '',
+      'Regional libraries lose 12% of members a year to slow renewals; competitors already win that market and its revenue.',
+      'Growth in our largest segment depends on closing this gap this year.',
+      '',
+      '### Stories',
+      '',
+      '- As a librarian, I want to renew all loans at once so that the queue shrinks.',
+      '- As a member, I want a reminder email before a loan is due so that I avoid fines.',
+      '',
+    ].join('\n');
+    const labels = sectionsOf(markdown).map((s) => s.label);
+    expect(labels).toEqual(['strategic', 'tactical']);
+  });
+
+  it('a bold pseudo-heading between the two halves is a sign the author split them', () => {
+    const body = (separator: string) =>
+      [
+        '## Renewals',
+        '',
+        'Regional libraries lose 12% of members a year to slow renewals, and competitors win that market.',
+        '',
+        'Growth in our largest segment depends on it, worth $1M in revenue.',
+        '',
+        separator,
+        '- As a librarian, I want to renew all loans at once so that the queue shrinks.',
+        '- As a member, I want a reminder email before a loan is due so that I avoid fines.',
+        '',
+      ].join('\n');
+    expect(labelOf(body(''), 'Renewals')).toBe('mixed');
+    expect(labelOf(body('**Stories**\n'), 'Renewals')).not.toBe('mixed');
+  });
+
+  it('says why in a short reason with counts', () => {
+    const [section] = sectionsOf('## Stories\n\n- As a cook, I want timers so that nothing burns.\n- As a cook, I want a shopping list so that I buy once.\n');
+    expect(section.reason).toMatch(/^0 strategic; 2 tactical statements \(user-story\)/);
+    expect(section.tactical).toBeGreaterThan(0);
+    expect(section.tactical).toBeLessThanOrEqual(1);
+  });
+
+  it('points evidence at the matched words in the source', () => {
+    const markdown = '## Plan\n\nWe will win the **enterprise market** this year with a new pricing tier.\n';
+    const [section] = sectionsOf(markdown);
+    for (const item of section.evidence) expect(markdown.slice(item.startOffset, item.endOffset)).toBe(item.match);
+    expect(section.evidence.length).toBeGreaterThan(0);
+  });
+
+  it('does not judge documents in other languages', () => {
+    const markdown = [
+      '## Objetivos',
+      '',
+      'O produto deve aumentar a receita e a retenção dos clientes no mercado de pequenas empresas, com uma estratégia de preço clara.',
+      '',
+      '- Como gerente, eu quero ver os relatórios para que a equipe possa decidir mais rápido sobre o que é mais importante.',
+      '- O sistema deve mostrar uma mensagem de erro quando o campo estiver vazio e não for possível salvar os dados.',
+      '',
+    ].join('\n');
+    const [section] = sectionsOf(markdown);
+    expect(section.label).toBe('neutral');
+    expect(section.reason).toMatch(/English/);
+  });
+});
+
+describe('heading evidence', () => {
+  it('points at the heading words', () => {
+    const markdown = '# Doc\n\n## Success metrics\n\n- Weekly active teams grow to 400 by Q4.\n';
+    const section = sectionsOf(markdown).find((s) => s.heading === 'Success metrics')!;
+    expect(section.label).toBe('strategic');
+    const heading = section.evidence.find((e) => e.cueId.startsWith('heading:'))!;
+    expect(markdown.slice(heading.startOffset, heading.endOffset)).toBe(heading.match);
+  });
+});
+
+describe('evidence backs every label', () => {
+  const markdown = [
+    '# Planner',
+    '',
+    '## 1\\. Goals',
+    '',
+    '- Grow paying customers in the mid-market segment to 300 by Q4.',
+    '',
+    '## Stories',
+    '',
+    '- As a dispatcher, I want to drag a stop onto a route so that plans change fast.',
+    '- [ ] Add `PATCH /routes/{id}` endpoint (2 pts)',
+    '',
+    '## Field rules',
+    '',
+    '- The name field must not be empty.',
+    '- The save button is shown in the footer.',
+    '- The form shows an inline error under the date.',
+    '',
+  ].join('\n');
+
+  it('lists evidence of the side(s) a label names', () => {
+    for (const section of sectionsOf(markdown)) {
+      const sides = section.label === 'mixed' ? ['strategic', 'tactical'] : section.label === 'neutral' ? [] : [section.label];
+      for (const side of sides) expect(section.evidence.some((e) => e.side === side), `${section.heading}: ${section.label}`).toBe(true);
+    }
+    expect(sectionsOf(markdown).map((s) => s.label)).toEqual(['neutral', 'strategic', 'tactical', 'tactical']);
+  });
+
+  it('points heading evidence at the words even when the heading has escapes', () => {
+    const goals = sectionsOf(markdown).find((s) => s.heading === '1. Goals')!;
+    const fromHeading = goals.evidence.find((e) => e.cueId === 'heading:goals')!;
+    expect(markdown.slice(fromHeading.startOffset, fromHeading.endOffset)).toBe('Goals');
+  });
+});
+
+describe('robustness', () => {
+  const pieces = ['# Goals', '## Stories', '**Goals**', '- As a user, I want x so that y', '- [ ] task (3 pts)', 'Given a', 'When b', 'Then c', '| Story | Points |', '|---|---|', '| A | 3 |', 'Revenue grows in the market.', '```gherkin', '```', '┌──┐', '│ab│', '└──┘', '', '> quote', 'Objetivo: aumentar a receita', '1\\. Goals', '`code`', 'https://example.com/x'];
+
+  it('never throws, keeps evidence inside the text and labels every section', async () => {
+    const fc = await import('fast-check');
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.constantFrom('\n', '\r\n'), (lines, eol) => {
+        const text = lines.join(eol);
+        for (const section of classify(text)) {
+          expect(['strategic', 'tactical', 'mixed', 'neutral']).toContain(section.label);
+          expect(section.strategic).toBeGreaterThanOrEqual(0);
+          expect(section.tactical).toBeLessThanOrEqual(1);
+          for (const item of section.evidence) {
+            expect(item.startOffset).toBeGreaterThanOrEqual(0);
+            expect(item.endOffset).toBeLessThanOrEqual(text.length);
+            expect(item.startOffset).toBeLessThanOrEqual(item.endOffset);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('cues are data', () => {
+  const builtIn = allCues();
+
+  it('every cue has a unique id, a weight of 1 to 3 and a reason', () => {
+    const ids = builtIn.map((cue) => cue.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const cue of builtIn) {
+      expect(cue.weight, cue.id).toBeGreaterThanOrEqual(1);
+      expect(cue.weight, cue.id).toBeLessThanOrEqual(3);
+      expect(cue.reason.length, cue.id).toBeGreaterThan(5);
+    }
+  });
+
+  it('every built-in pattern is safe from catastrophic backtracking (recheck)', async () => {
+    const { check } = await import('recheck');
+    const patterns = [...builtIn.map((cue) => cue.pattern), ...NEUTRAL_HEADINGS.map((heading) => heading.pattern), METADATA_STATEMENT, ABOUT_THE_DOCUMENT];
+    const unsafe: string[] = [];
+    // One at a time with a generous budget: on a busy machine recheck answers "unknown" when rushed.
+    for (const pattern of patterns) {
+      const result = await check(pattern.source, pattern.flags.replace('g', ''), { timeout: 60_000 });
+      if (result.status !== 'safe') unsafe.push(`${result.status}: ${pattern.source}`);
+    }
+    expect(unsafe).toEqual([]);
+  }, 300_000);
+
+  it('a user term is a literal, never a pattern', () => {
+    const [cue] = allCues({ strategic: ['a+b (c)'] }).filter((item) => item.id.startsWith('user:'));
+    expect(cue.pattern.test('we sell a+b (c) kits')).toBe(true);
+    expect(cue.pattern.test('we sell aab c kits')).toBe(false);
+  });
+});

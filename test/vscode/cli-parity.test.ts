@@ -1,0 +1,57 @@
+// The editor's path (nearest config file through the workspace fs, file name
+// relative to the config folder, settings layer empty) gives the CLI's findings.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+
+vi.mock('vscode', () => import('./vscode-mock'));
+
+import { run } from '../../src/cli/run';
+import { lint } from '../../src/core/index';
+import { ConfigFileResolver, layerConfigs, lintFileName } from '../../src/vscode/config-files';
+import { Uri } from './vscode-mock';
+
+const fixture = readFileSync(new URL('./fixtures/mixed-prd.md', import.meta.url), 'utf8').replace(/^---[\s\S]*?---\n/, '');
+const root = mkdtempSync(join(tmpdir(), 'pmpo-parity-'));
+const files: Record<string, string> = {
+  '.pmpo-lint.json': '{"rules": {"mixed-section": "error"}}',
+  'team/.pmpo-lint.jsonc': '// team rules\n{"documentKinds": {"roadmap": ["plans/**/*.md"]}, "rules": {"mixed-section": "info"}}',
+  'team/plans/q3.md': fixture,
+  'docs/calendar-prd.md': fixture,
+  'docs/notes.md': `<!-- pmpo-lint-disable-file nope -->\n${fixture}`,
+};
+for (const [name, text] of Object.entries(files)) {
+  mkdirSync(dirname(join(root, name)), { recursive: true });
+  writeFileSync(join(root, name), text);
+}
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const readFromDisk = async (uri: Uri) => {
+  try {
+    return new Uint8Array(readFileSync(uri.path));
+  } catch {
+    return undefined;
+  }
+};
+
+describe('editor and CLI agree', () => {
+  it('on findings for the same files and config files', async () => {
+    let stdout = '';
+    const paths = ['team/plans/q3.md', 'docs/calendar-prd.md', 'docs/notes.md'];
+    await run([...paths, '--format', 'json'], { cwd: root, stdout: { write: (text) => (stdout += String(text)) }, stderr: { write: () => undefined } });
+    const cli = JSON.parse(stdout) as { filePath: string; messages: { ruleId: string; level: string; message: string; line: number; column: number; endLine: number; endColumn: number }[] }[];
+    const resolver = new ConfigFileResolver(readFromDisk as never);
+    for (const path of paths) {
+      const uri = Uri.file(join(root, path));
+      const file = await resolver.nearest(uri as never, Uri.file(root) as never);
+      const result = lint(files[path], { fileName: lintFileName(uri as never, file, Uri.file(root) as never), config: layerConfigs({}, file) });
+      const editor = result.findings.map((finding) => ({ ruleId: finding.ruleId, level: finding.severity, message: finding.message, line: finding.range.start.line, column: finding.range.start.column, endLine: finding.range.end.line, endColumn: finding.range.end.column }));
+      const fromCli = cli.find((entry) => entry.filePath === join(root, path))!.messages.map(({ ruleId, level, message, line, column, endLine, endColumn }) => ({ ruleId, level, message, line, column, endLine, endColumn }));
+      expect(editor, path).toEqual(fromCli);
+      expect(editor.length, path).toBeGreaterThan(0);
+    }
+    // The nested config decides kind and severity for the team folder.
+    expect(cli.find((entry) => entry.filePath.endsWith('q3.md'))!.messages.map((message) => message.level)).toContain('info');
+  });
+});

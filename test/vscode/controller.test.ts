@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('vscode', () => import('./vscode-mock'));
+
+import { createLinter } from '../../src/core/index';
+import type { LintResult } from '../../src/core/types';
+import { LintController } from '../../src/vscode/controller';
+import { createInProcessRunner, setLintRunner, type LintRequest } from '../../src/vscode/lint-runner';
+import { Logger } from '../../src/vscode/logger';
+import { createDocument, testState, Uri, type DiagnosticCollection } from './vscode-mock';
+
+const prd = readFileSync(new URL('./fixtures/mixed-prd.md', import.meta.url), 'utf8');
+
+/** A runner whose lints finish when the test says so, in any order. */
+function manualRunner() {
+  const pending: { request: LintRequest; finish: () => void }[] = [];
+  const linter = createLinter();
+  setLintRunner({
+    lint: (request) =>
+      new Promise<LintResult>((resolve) => pending.push({ request, finish: () => resolve(linter.lint(request.text, { fileName: request.fileName, config: request.config })) })),
+    forget: () => undefined,
+  });
+  return pending;
+}
+
+function makeDocument(text: string, path: string, version = 1) {
+  return { ...createDocument(text, path, 'markdown', version), isClosed: false };
+}
+
+const lines: string[] = [];
+let controller: LintController;
+
+beforeEach(() => {
+  testState.settings = {};
+  testState.files = {};
+  testState.workspaceFolder = { uri: Uri.file('/ws'), name: 'ws', index: 0 };
+  lines.length = 0;
+  controller = new LintController(Uri.file('/ext') as never, new Logger((line) => lines.push(line)));
+});
+
+afterEach(() => {
+  controller.dispose();
+  setLintRunner(createInProcessRunner());
+});
+
+const live = () => controller.live as unknown as DiagnosticCollection;
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('LintController', () => {
+  it('publishes only the newest result when an older lint finishes last', async () => {
+    const pending = manualRunner();
+    const clean = '# Calendar PRD\n\nShared calendars only.\n';
+    const v1 = makeDocument(prd, '/ws/docs/calendar-prd.md', 1);
+    const v2 = makeDocument(clean, '/ws/docs/calendar-prd.md', 2);
+    const first = controller.lint(v1 as never);
+    await flush();
+    const second = controller.lint(v2 as never);
+    await flush();
+    expect(pending).toHaveLength(2);
+    pending[1].finish();
+    await second;
+    pending[0].finish();
+    expect(await first).toBeUndefined();
+    expect(live().get(v2.uri)).toEqual([]);
+    expect(controller.state(v2 as never)?.version).toBe(2);
+  });
+
+  it('shows product documents, stays silent on other Markdown, and shows anything when forced', async () => {
+    const product = makeDocument(prd, '/ws/docs/calendar-prd.md');
+    await controller.lint(product as never);
+    expect(live().get(product.uri)!.map((diagnostic) => diagnostic.code)).toMatchObject([{ value: 'mixed-section' }]);
+
+    const notes = makeDocument(prd.replace(/^---[\s\S]*?---\n# Team calendar PRD\n/, '# Notes\n'), '/ws/notes.md');
+    const silent = await controller.lint(notes as never);
+    expect(silent).toMatchObject({ shown: false });
+    expect(silent!.result.kind).toBe('unknown');
+    expect(live().get(notes.uri)).toEqual([]);
+    const forced = await controller.lint(notes as never, true);
+    expect(forced!.shown).toBe(true);
+    expect(live().get(notes.uri)!.length).toBeGreaterThan(0);
+  });
+
+  it('clears diagnostics and drops in-flight results on close', async () => {
+    const pending = manualRunner();
+    const document = makeDocument(prd, '/ws/docs/calendar-prd.md');
+    const linting = controller.lint(document as never);
+    await flush();
+    controller.close(document as never);
+    pending[0].finish();
+    expect(await linting).toBeUndefined();
+    expect(live().get(document.uri)).toBeUndefined();
+  });
+
+  it('applies settings and the nearest config file, and flags an invalid one', async () => {
+    const document = makeDocument(prd, '/ws/docs/calendar-prd.md');
+    testState.settings = { rules: { 'mixed-section': 'error' } };
+    controller.reloadSettings();
+    expect((await controller.lint(document as never))!.findings[0].severity).toBe('error');
+
+    testState.files['/ws/docs/.pmpo-lint.json'] = '{"rules": {"mixed-section": "info"}}';
+    controller.resolver.invalidate();
+    expect((await controller.lint(document as never))!.findings[0].severity).toBe('info');
+
+    testState.files['/ws/docs/.pmpo-lint.json'] = '{"rules": {"mixed-section": "loud"}}';
+    controller.resolver.invalidate();
+    const state = await controller.lint(document as never);
+    expect(state!.configError).toBe(true);
+    expect(state!.findings[0].severity).toBe('error');
+    const configDiagnostics = (controller.configDiagnostics as unknown as DiagnosticCollection).get(Uri.file('/ws/docs/.pmpo-lint.json'))!;
+    expect(configDiagnostics[0].message).toMatch(/^Invalid pmpo-lint configuration: rule "mixed-section": severity must be one of/);
+    expect(lines.some((line) => line.includes('[error]') && line.includes('.pmpo-lint.json:1:'))).toBe(true);
+  });
+
+  it('caps findings at maxFindingsPerFile', async () => {
+    testState.settings = { maxFindingsPerFile: 0 };
+    controller.reloadSettings();
+    const state = await controller.lint(makeDocument(prd, '/ws/docs/calendar-prd.md') as never);
+    expect(state).toMatchObject({ findings: [], dropped: 1 });
+  });
+});
+
+describe('LintController output channel', () => {
+  it('says once why a Markdown file is silent, not on every lint', async () => {
+    testState.settings = { trace: 'messages' };
+    controller.reloadSettings();
+    const notes = makeDocument('# Notes\n\nGroceries.\n', '/ws/notes.md');
+    await controller.lint(notes as never);
+    await controller.lint(notes as never);
+    expect(lines.filter((line) => line.includes('not a product document'))).toHaveLength(1);
+  });
+});
