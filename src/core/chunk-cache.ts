@@ -87,7 +87,9 @@ export class ChunkCache {
       place(entry, chunk, next ? next.startLine - 1 : totalLines).forEach((section, j) => {
         const continues = i > 0 && j === 0 && section.section.headingLine === null;
         if (!continues) flush();
-        run.push(section);
+        // Blank lines alone make no section: the first text after them is still the document's preamble.
+        const first = continues && run.length === 0 && out.length === 0;
+        run.push(first ? { ...section, section: { ...section.section, startLine: 1, startOffset: 0, bodyOffset: 0 } } : section);
       });
     });
     flush();
