@@ -121,12 +121,6 @@ function locateInHeading(item: Evidence, section: Section, source: string): Evid
 /** A passing mention is not a second job: interleaved sides need the smaller side to hold this share of the sided statements. */
 export const MIN_MINORITY_SHARE = 0.25;
 
-/** How often the side changes along the body's sided statements: 1 for "strategy, then delivery". */
-function sideSwitches(judgements: readonly StatementJudgement[]): number {
-  const sides = judgements.map((judgement) => judgement.side).filter(Boolean);
-  return sides.filter((side, i) => i > 0 && side !== sides[i - 1]).length;
-}
-
 /**
  * Interleaved sides (strategy and delivery alternating bullet by bullet): both
  * sides twice with a substantive share, or one heavy statement plus one of the
