@@ -156,8 +156,10 @@ export const STRAYS_PER_RUN = 1;
 function runSide(run: readonly SidedJudgement[]): Side | null {
   const strategic = run.filter((judgement) => judgement.side === 'strategic').length;
   const tactical = run.length - strategic;
-  const [major, minor, side] = strategic > tactical ? [strategic, tactical, 'strategic' as const] : [tactical, strategic, 'tactical' as const];
-  return major > minor && minor <= STRAYS_PER_RUN && major >= 2 * minor ? side : null;
+  const side: Side = strategic > tactical ? 'strategic' : 'tactical';
+  const strays = run.filter((judgement) => judgement.side !== side);
+  const passing = strays.length <= STRAYS_PER_RUN && !strays.some((judgement) => isHeavy(judgement, judgement.side));
+  return strategic !== tactical && passing && run.length - strays.length >= 2 * strays.length ? side : null;
 }
 
 /**
@@ -209,6 +211,10 @@ export function findRunSplit(section: Section, judgements: readonly StatementJud
  * a substantive share each. Scattered stray statements of one side in a long
  * body of the other are passing mentions.
  */
+export function isMixedBody(section: Section, judgements: readonly StatementJudgement[]): boolean {
+  return isMixed(section, judgements, tally(judgements, 'strategic'), tally(judgements, 'tactical'));
+}
+
 function isMixed(section: Section, judgements: readonly StatementJudgement[], strategic: SideTally, tactical: SideTally): boolean {
   if (Math.min(strategic.count, tactical.count) === 0) return false;
   if (findRunSplit(section, judgements)) return true;
