@@ -188,6 +188,9 @@ function runsAreSubstantive(first: readonly SidedJudgement[], second: readonly S
  */
 export function findRunSplit(section: Section, judgements: readonly StatementJudgement[]): RunSplit | undefined {
   const sided = judgements.filter((judgement): judgement is SidedJudgement => judgement.side !== null);
+  const switches = sided.filter((judgement, i) => i > 0 && judgement.side !== sided[i - 1].side).length;
+  // Each stray adds at most two switches to the one between the runs; more switches are interleaving, and skipping them keeps this linear.
+  if (switches > 1 + 4 * STRAYS_PER_RUN) return undefined;
   let best: { split: RunSplit; strays: number } | undefined;
   for (let i = 1; i < sided.length; i++) {
     const lastBlock = sided[i - 1].statement.block;
