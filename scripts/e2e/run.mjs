@@ -3,6 +3,9 @@
 // (127.0.0.1 only) and run: mode A UI tests against the installed .vsix, restricted mode,
 // mode B in-host identity test, and the web bundle in a Worker. Exit 1 on any failure.
 // Tools come from scripts/e2e/setup.sh (E2E_TOOLS, default ~/.cache/pmpo-lint-e2e).
+// Env: E2E_ONLY=<regex> runs the matching tests only; E2E_KEEP=1 keeps the temp dir (server logs);
+// E2E_VSIX=<file> tests that package instead of packaging this checkout; E2E_TIME_LIMIT_MS (default
+// 15 min) stops everything; CHROMIUM=<binary> (default /usr/bin/chromium). Screenshots: artefacts/e2e/.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -101,9 +104,30 @@ function stopServers() {
   }
 }
 
+function removeTmp() {
+  if (!tmp) return;
+  if (keep) { log(`kept ${tmp}`); return; }
+  try {
+    // Stopped servers may still be flushing logs into it for a moment.
+    rmSync(tmp, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  } catch (error) {
+    log(`could not remove ${tmp}: ${error.message}`);
+  }
+}
+
 const serverEnv = {};
 let tmp;
 let browser;
+// Never leave a server behind: on Ctrl+C, a CI kill or the overall time limit, stop our own process groups.
+const limitMs = Number(process.env.E2E_TIME_LIMIT_MS ?? 15 * 60_000);
+const abort = (why) => {
+  console.error(`[e2e] ${why}: stopping the servers`);
+  stopServers();
+  removeTmp();
+  process.exit(1);
+};
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => abort(signal));
+setTimeout(() => abort(`time limit of ${limitMs / 1000} s reached`), limitMs).unref();
 try {
   for (const [label, file] of [['code-server', codeServer], ['vsce', vsce], ['node 24', path.join(node24, 'node')]]) {
     if (!existsSync(file)) throw new Error(`${label} not found at ${file}: run scripts/e2e/setup.sh first`);
@@ -178,7 +202,7 @@ try {
     log('installed the .vsix');
     const ws = freshWorkspace('ws-ui');
     const server = await startServer('ui', tmp, { extensionsDir: exts });
-    const tests = uiTests(ws).filter(([name]) => !only || only.test(name) || only.test('ui (mode A'));
+    const tests = uiTests(ws).map(([name, fn], i) => [name, fn, i + 1]).filter(([name]) => !only || only.test(name) || only.test('ui (mode A'));
     const out = await uiPage(server, ws, tests);
     return out.map((r) => ({ ...r, name: `${uiTests(ws).findIndex(([n]) => n === r.name) + 1}. ${r.name}` }));
   }, uiTests('').map(([name]) => name));
@@ -192,7 +216,7 @@ try {
     const server = await startServer('restricted', tmp, { extensionsDir: exts, trust: true, settings: { 'security.workspace.trust.startupPrompt': 'always' } });
     const out = await uiPage({ port: server.port }, ws, [['restricted mode still lints', async (wb) => {
       for (const [, fn] of restrictedTests()) await fn(wb);
-    }]], { open: false });
+    }, 9]], { open: false });
     return out.map((r) => ({ ...r, name: `9. ${r.name}` }));
   });
 
@@ -216,8 +240,7 @@ try {
 } finally {
   await browser?.close().catch(() => {});
   stopServers();
-  if (tmp && !keep) rmSync(tmp, { recursive: true, force: true });
-  else if (tmp) log(`kept ${tmp}`);
+  removeTmp();
 }
 
 console.log('\nend-to-end results');

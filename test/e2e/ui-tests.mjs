@@ -21,6 +21,8 @@ export const uiTests = (ws) => [
     expect(row.includes('pmpo-lint'), `source pmpo-lint missing in row: ${row}`);
     expect(row.includes('mixed-section'), `rule id missing in row: ${row}`);
     expect(/\[Ln 15, Col 1\]/.test(row), `expected the finding on line 15 (the heading): ${row}`);
+    // The document that activated the extension gets its section CodeLenses too (no edit needed).
+    await wb.page.locator('.codelens-decoration', { hasText: /PM\/PO: mixed\b/ }).first().waitFor({ timeout: TIMEOUT });
     // Positive signal seen above (the PRD was linted); now README must stay silent.
     await wb.openFile('README.md');
     await wb.waitForEditorText((lines) => lines.some((l) => l.startsWith('# Shop workspace')), 'README content');
@@ -73,11 +75,13 @@ export const uiTests = (ws) => [
     await wb.waitForProblem(PAYMENT_FINDING);
     await wb.runCommand('PM/PO Lint: Analyse workspace');
     await wb.page.locator('.tab[aria-label*="PM/PO Lint Report"]').first().waitFor({ timeout: TIMEOUT });
+    // The report is a webview: an iframe (…/webview/…index.html) holding the content frame.
     let frameTexts = [];
     await until(async () => {
-      frameTexts = await Promise.all(wb.page.frames().map((f) => f.evaluate(() => document.body?.innerText ?? '').catch(() => '')));
-      return frameTexts.some((t) => t.includes('checkout-prd.md'));
-    }, TIMEOUT, () => `the report webview to list checkout-prd.md; frames showed: ${JSON.stringify(frameTexts.map((t) => t.slice(0, 200)))}`);
+      const frames = wb.page.frames().filter((f) => f !== wb.page.mainFrame() && /webview/i.test(f.url()));
+      frameTexts = await Promise.all(frames.map((f) => f.evaluate(() => document.body?.innerText ?? '').catch(() => '')));
+      return frameTexts.some((t) => t.includes('checkout-prd.md') && /Payment options/.test(t));
+    }, TIMEOUT, () => `the report webview to list checkout-prd.md and its mixed section; webview frames showed: ${JSON.stringify(frameTexts.map((t) => t.slice(0, 300)))}`);
     await wb.screenshot('04a-report');
     // Keyboard focus is inside the webview now: close the report with its tab's close button.
     const reportTab = wb.page.locator('.tab[aria-label*="PM/PO Lint Report"]').first();
@@ -100,6 +104,10 @@ export const uiTests = (ws) => [
     await wb.page.locator('.monaco-editor .view-line', { hasText: 'Evidence' }).first().waitFor({ timeout: TIMEOUT });
     const explain = (await wb.page.locator('.monaco-editor .view-line').allInnerTexts()).map(norm).join('\n');
     expect(/markets?/.test(explain) && /As a returning shopper/.test(explain), `the explanation lacks both sides' evidence:\n${explain}`);
+    await wb.page.mouse.move(700, 990); // no tab tooltip in the screenshot
+    await wb.screenshot('04c-explain');
+    await wb.runCommand('View: Close Editors in Other Groups'); // the explanation opened beside
+    await wb.page.locator('.monaco-editor .view-line', { hasText: 'Evidence' }).first().waitFor({ state: 'detached', timeout: TIMEOUT });
   }],
 
   ['snippets with tab stops', async (wb) => {
@@ -126,18 +134,25 @@ export const uiTests = (ws) => [
   ['hover evidence and CodeLens', async (wb) => {
     await wb.openFile('checkout-prd.md');
     await wb.waitForProblem(PAYMENT_FINDING);
-    await wb.page.locator('.codelens-decoration', { hasText: /mixed/i }).first().waitFor({ timeout: TIMEOUT });
+    const mixedLens = wb.page.locator('.codelens-decoration', { hasText: /PM\/PO: mixed\b/ }).first();
+    await mixedLens.waitFor({ timeout: TIMEOUT });
     const lenses = (await wb.page.locator('.codelens-decoration').allInnerTexts()).map(norm);
-    expect(lenses.some((l) => /strategic/i.test(l)), `a strategic CodeLens expected above "Problem and market": ${lenses}`);
+    expect(lenses.some((l) => /PM\/PO: strategic\b/.test(l)), `a strategic CodeLens expected above "Problem and market": ${lenses}`);
+    // The lens sits directly above the "## Payment options" heading line.
+    const heading = wb.editor().locator('.view-line', { hasText: '## Payment options' }).first();
+    const [lensBox, headingBox] = [await mixedLens.boundingBox(), await heading.boundingBox()];
+    expect(lensBox && headingBox && lensBox.y < headingBox.y && headingBox.y - lensBox.y < 3 * headingBox.height,
+      `the mixed lens is not right above the heading: lens ${JSON.stringify(lensBox)}, heading ${JSON.stringify(headingBox)}`);
     await wb.page.keyboard.press('Escape');
     const squiggle = wb.editor().locator('.squiggly-warning').first();
     const box = await squiggle.boundingBox();
     expect(box, 'no squiggle to hover');
     await wb.page.mouse.move(box.x + Math.min(20, box.width / 2), box.y + box.height / 2);
-    const hover = wb.page.locator('.monaco-hover:not(.hidden)', { hasText: /evidence|strategic:/i }).first();
+    // The extension's own hover (not VS Code's diagnostic hover): rule, then each side's evidence with lines.
+    const hover = wb.page.locator('.monaco-hover:not(.hidden)', { hasText: 'pmpo-lint: mixed-section' }).first();
     await hover.waitFor({ timeout: TIMEOUT });
     const text = norm(await hover.innerText());
-    expect(/market/.test(text) && /As a returning shopper|user story/i.test(text), `hover lacks the evidence: ${text}`);
+    expect(/Strategic: line 17 "markets"/.test(text) && /Tactical: line 20 /.test(text), `hover lacks the evidence: ${text}`);
   }],
 
   ['.pmpo-lint.json change re-lints without reload', async (wb) => {

@@ -23,7 +23,7 @@ export const mixedSection: Rule = {
       context.report({
         message:
           `${sectionName(analysis.section)} mixes strategy (${describeEvidence(strategic)}) with delivery detail ` +
-          `(${describeEvidence(tactical)}); each audience reads past the other's half, so give each its own section.`,
+          `(${describeEvidence(tactical)}): each audience reads past the other's half, so give each its own section.`,
         range: sectionRange(context, analysis.section),
         evidence: analysis.classification.evidence,
         related: [evidenceLocation(context, strategic, 'strategic'), evidenceLocation(context, tactical, 'tactical')],

@@ -71,17 +71,21 @@ export class Workbench {
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: TIMEOUT });
   }
 
+  /** Runs a command by its exact palette label ("Category: Title"), never a fuzzy neighbour. */
   async runCommand(title) {
     await this.page.keyboard.press('F1');
     await this.page.locator('.quick-input-widget input').waitFor({ timeout: TIMEOUT });
     await this.page.keyboard.type(title);
-    await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title.replace(/^.*?: /, '') }).waitFor({ timeout: TIMEOUT });
-    await this.page.keyboard.press('Enter');
+    const exact = new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { has: this.page.locator('.label-name', { hasText: exact }) }).first();
+    await row.waitFor({ timeout: TIMEOUT });
+    await row.click(); // the command may open its own quick pick, so no wait for the palette to close
   }
 
   async showProblems() {
     if (await this.page.locator('.markers-panel').isVisible()) return;
-    await this.runCommand('View: Focus Problems');
+    await this.focusEditor();
+    await this.page.keyboard.press('Control+Shift+M'); // View: Problems (toggles, hence the visibility check)
     await this.page.locator('.markers-panel').waitFor({ timeout: TIMEOUT });
   }
 
@@ -131,8 +135,8 @@ export class Workbench {
 /** Runs named tests in order; each gets a screenshot, a failure gets what the page showed. */
 export async function runTests(workbench, tests, log = console.log) {
   const results = [];
-  for (const [index, [name, fn]] of tests.entries()) {
-    const slug = `${String(index + 1).padStart(2, '0')}-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  for (const [index, [name, fn, number = index + 1]] of tests.entries()) {
+    const slug = `${String(number).padStart(2, '0')}-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
     const t0 = Date.now();
     try {
       await fn(workbench);

@@ -1,0 +1,108 @@
+import { headingMatches, isCriteriaLabel, isNote, isScenario } from '../criteria.js';
+import { storiesOf, storyExcerpt, type Story } from '../stories.js';
+import type { LineIndex } from '../text.js';
+import type { SectionAnalysis, Statement } from '../types.js';
+import type { Rule } from './types.js';
+
+interface StoryNeedsCriteriaOptions extends Record<string, unknown> {
+  ignoreKinds: string[];
+  headingPatterns: string[];
+}
+
+const LABEL_PREFIX = /^(?:acceptance criteria|acceptance|ac|criteria|definition of done|dod)\s*:\s*\S/i;
+
+/** Every user story comes with acceptance criteria under it or beside it. */
+export const storyNeedsCriteria: Rule<StoryNeedsCriteriaOptions> = {
+  id: 'story-needs-criteria',
+  description: 'A user story has acceptance criteria under it or beside it (Given/When/Then, a checklist, an "Acceptance criteria" list or column).',
+  defaultSeverity: 'warning',
+  fixable: false,
+  defaultOptions: { ignoreKinds: ['roadmap', 'vision'], headingPatterns: ['acceptance', 'criteria', 'definition of done'] },
+  optionDocs: {
+    ignoreKinds: 'Document kinds where stories are roadmap-level epics that need no criteria yet (prd, roadmap, backlog, vision, unknown).',
+    headingPatterns: 'Literal, case-insensitive heading substrings that mark a section of acceptance criteria.',
+  },
+  check(context) {
+    if (context.options.ignoreKinds.includes(context.kind)) return;
+    const stories = storiesOf(context.sections, context.index);
+    const storyStatements = new Set(stories.map((story) => story.statement));
+    const covered = (i: number) => criteriaOf(context.sections, context.index, stories[i], stories[i + 1], storyStatements, context.options.headingPatterns);
+    stories.forEach((story, i) => {
+      if (covered(i) || sharedWithRun(stories, i, covered)) return;
+      context.report({
+        message: `The story "${storyExcerpt(story)}" has no acceptance criteria under or beside it: without them nobody can tell when it is done (add Given/When/Then steps or a checklist).`,
+        range: context.index.range(story.startOffset, story.endOffset),
+      });
+    });
+  },
+};
+
+/**
+ * A list (or table) of stories followed by one block of criteria: the
+ * criteria after the list cover every story in it, while criteria nested
+ * under the last item cover that item only.
+ */
+function sharedWithRun(stories: readonly Story[], i: number, covered: (i: number) => Statement | undefined): boolean {
+  let last = i;
+  while (last + 1 < stories.length && sameRun(stories[last], stories[last + 1])) last++;
+  if (last === i) return false;
+  const criterion = covered(last);
+  return criterion !== undefined && (criterion.block !== stories[last].statement.block || criterion.startOffset >= stories[last].statement.endOffset && !isNestedUnder(criterion, stories[last].statement));
+}
+
+function sameRun(a: Story, b: Story): boolean {
+  return a.sectionIndex === b.sectionIndex && a.statement.block === b.statement.block;
+}
+
+function isNestedUnder(criterion: Statement, story: Statement): boolean {
+  return criterion.kind === 'bullet' && story.kind === 'bullet' && (criterion.listDepth ?? 0) > (story.listDepth ?? 0) && criterion.block === story.block;
+}
+
+/**
+ * Criteria count when they come after the story and before the next one,
+ * inside the story's section or its sub-sections, or in a following section
+ * (a sibling, or a later section at any level) named for acceptance criteria.
+ */
+function criteriaOf(
+  sections: readonly SectionAnalysis[],
+  index: LineIndex,
+  story: Story,
+  next: Story | undefined,
+  storyStatements: ReadonlySet<Statement>,
+  headingPatterns: readonly string[],
+): Statement | undefined {
+  if (story.table?.hasCriteriaColumn) return story.table.criteriaCell !== '' ? story.statement : undefined;
+  const home = sections[story.sectionIndex].section;
+  const limit = next ? next.startOffset : Number.POSITIVE_INFINITY;
+  let storyDepth: number | undefined = story.statement.kind === 'bullet' ? (story.statement.listDepth ?? 0) : undefined;
+  let labelled = false;
+  let siblingDepth: number | undefined;
+  for (let s = story.sectionIndex; s < sections.length; s++) {
+    const analysis = sections[s];
+    const section = analysis.section;
+    if (section.startOffset >= limit) break;
+    const byHeading = s !== story.sectionIndex && headingMatches(section.heading, headingPatterns);
+    // Sub-sections belong to the story; of the sibling sections up to the next story ("##### Priority",
+    // "##### Acceptance criteria") only those named for criteria, with their sub-sections.
+    if (s !== story.sectionIndex && !byHeading && section.depth < home.depth) break;
+    if (s !== story.sectionIndex && section.depth <= home.depth) siblingDepth = byHeading ? undefined : section.depth;
+    if (siblingDepth !== undefined) continue;
+    for (const { statement } of analysis.statements) {
+      if (statement.startOffset <= story.statement.startOffset && s === story.sectionIndex) continue;
+      if (statement.startOffset >= limit) return undefined;
+      if (storyStatements.has(statement) && statement !== story.statement && statement.kind !== 'scenario') return undefined;
+      if (byHeading || labelled || isCriterion(index, statement, storyDepth)) return statement;
+      labelled = isCriteriaLabel(statement);
+      if (storyDepth !== undefined && !(statement.kind === 'bullet' && (statement.listDepth ?? 0) > storyDepth)) storyDepth = undefined;
+    }
+  }
+  return undefined;
+}
+
+function isCriterion(index: LineIndex, statement: Statement, storyDepth: number | undefined): boolean {
+  if (statement.kind === 'scenario') return isScenario(index, statement);
+  if (LABEL_PREFIX.test(statement.text.replace(/[*_]/g, ''))) return true;
+  if (statement.kind !== 'bullet' || isNote(statement.text)) return false;
+  if (statement.checked !== null && statement.checked !== undefined) return true;
+  return storyDepth !== undefined && (statement.listDepth ?? 0) > storyDepth;
+}
