@@ -17,7 +17,8 @@ import type { Cue } from './cues/index.js';
 import { fallbackAnalysis, fallbackReason } from './fallback.js';
 import { parseMarkdown } from './parse.js';
 import { rebaseSections } from './rebase.js';
-import type { SectionAnalysis, StatementJudgement } from './types.js';
+import { originOf, tagOrigin } from './section-memo.js';
+import type { Classification, Section, SectionAnalysis, StatementJudgement } from './types.js';
 
 interface Placement {
   line: number;
@@ -89,7 +90,7 @@ export class ChunkCache {
         if (!continues) flush();
         // Blank lines alone make no section: the first text after them is still the document's preamble.
         const first = continues && run.length === 0 && out.length === 0;
-        run.push(first ? { ...section, section: { ...section.section, startLine: 1, startOffset: 0, bodyOffset: 0 } } : section);
+        run.push(first ? preamble(section) : section);
       });
     });
     flush();
@@ -257,7 +258,45 @@ export function countNewlines(text: string, from: number, to: number): number {
   return count;
 }
 
+/** Blank lines alone make no section: the preamble starts at line 1 (same content, so same origin). */
+function preamble(section: SectionAnalysis): SectionAnalysis {
+  const out = { ...section, section: { ...section.section, startLine: 1, startOffset: 0, bodyOffset: 0 } };
+  const origin = originOf(section);
+  if (origin) tagOrigin(out, origin.key, origin.lineDelta, origin.offsetDelta);
+  return out;
+}
+
 const joined = new WeakMap<SectionAnalysis, { parts: SectionAnalysis[]; section: SectionAnalysis }>();
+const joinedOrigins = new WeakMap<object, { origins: object[]; key: object }>();
+
+/** One key per run of part origins: consecutive chunks' texts fix the joined section's content. */
+function joinedOrigin(parts: readonly SectionAnalysis[]): { key: object; lineDelta: number; offsetDelta: number } | undefined {
+  const origins = parts.map((part) => originOf(part));
+  if (origins.some((origin) => !origin)) return undefined;
+  const keys = origins.map((origin) => origin!.key);
+  let cached = joinedOrigins.get(keys[0]);
+  if (!cached || cached.origins.length !== keys.length || cached.origins.some((key, i) => key !== keys[i])) {
+    cached = { origins: keys, key: {} };
+    joinedOrigins.set(keys[0], cached);
+  }
+  return { key: cached.key, lineDelta: origins[0]!.lineDelta, offsetDelta: origins[0]!.offsetDelta };
+}
+
+const joinedClassifications = new WeakMap<object, { classification: Classification; lineDelta: number; offsetDelta: number }>();
+
+/** The joined section's classification: computed once per joined origin, then only moved. */
+function classifyJoined(section: Section, statements: StatementJudgement[], text: string, origin: ReturnType<typeof joinedOrigin>): Classification {
+  const memo = origin && joinedClassifications.get(origin.key);
+  if (!origin || !memo) {
+    const classification = classifySection(section, statements, text);
+    if (origin) joinedClassifications.set(origin.key, { classification, lineDelta: origin.lineDelta, offsetDelta: origin.offsetDelta });
+    return classification;
+  }
+  const lines = origin.lineDelta - memo.lineDelta;
+  const offsets = origin.offsetDelta - memo.offsetDelta;
+  if (lines === 0 && offsets === 0) return memo.classification;
+  return { ...memo.classification, evidence: memo.classification.evidence.map((item) => ({ ...item, line: item.line + lines, startOffset: item.startOffset + offsets, endOffset: item.endOffset + offsets })) };
+}
 
 /**
  * A section cut into several chunks (at paragraph starts) made whole again:
@@ -279,8 +318,10 @@ function joinParts(parts: SectionAnalysis[], text: string): SectionAnalysis {
     blockBase += part.section.blocks.length;
   }
   const sectionData = { ...first.section, endLine: last.section.endLine, endOffset: last.section.endOffset, blocks };
-  const section: SectionAnalysis = { ...first, section: sectionData, statements, classification: classifySection(sectionData, statements, text) };
+  const origin = joinedOrigin(parts);
+  const section: SectionAnalysis = { ...first, section: sectionData, statements, classification: classifyJoined(sectionData, statements, text, origin) };
   joined.set(first, { parts, section });
+  if (origin) tagOrigin(section, origin.key, origin.lineDelta, origin.offsetDelta);
   return section;
 }
 
@@ -294,6 +335,7 @@ function place(entry: ChunkEntry, chunk: Chunk, endLine: number): SectionAnalysi
     const endOffset = chunk.startOffset + chunk.text.length;
     sections[sections.length - 1] = { ...last, section: { ...last.section, endLine, endOffset } };
   }
+  sections.forEach((section, i) => tagOrigin(section, entry.sections[i], chunk.startLine - 1, chunk.startOffset));
   entry.placed = { line: chunk.startLine, offset: chunk.startOffset, endLine, sections };
   return sections;
 }

@@ -2,6 +2,7 @@
 // scenario (from the source lines, so keyword fixes hit the exact characters)
 // and which statements of a document are acceptance criteria at all.
 import { isJobStoryLine, type Story } from './stories.js';
+import { SectionMemo } from './section-memo.js';
 import type { LineIndex } from './text.js';
 import type { Block, Section, SectionAnalysis, Statement } from './types.js';
 
@@ -121,6 +122,17 @@ export function sectionStepRuns(index: LineIndex, section: Section): Step[][] {
     runs.push(...blockStepRuns(index, block));
   }
   return runs.filter((run) => run.length > 0);
+}
+
+const SECTION_STEP_RUNS = new SectionMemo<Step[][]>();
+
+/** sectionStepRuns remembered per section origin (the runs read only the section's own lines). */
+export function stepRunsOf(index: LineIndex, analysis: SectionAnalysis): Step[][] {
+  const move = (runs: Step[][], lines: number, offsets: number): Step[][] =>
+    lines === 0 && offsets === 0
+      ? runs
+      : runs.map((run) => run.map((step) => ({ ...step, line: step.line + lines, offset: step.offset + offsets, endOffset: step.endOffset + offsets })));
+  return SECTION_STEP_RUNS.get(analysis, '', () => sectionStepRuns(index, analysis.section), move);
 }
 
 function blockStepRuns(index: LineIndex, block: Block): Step[][] {
@@ -274,32 +286,81 @@ export function isNote(text: string): boolean {
  * a story; "AC: ..." items. Stories themselves are never criteria.
  */
 export function criteriaStatements(sections: readonly SectionAnalysis[], index: LineIndex, stories: readonly Story[], headingPatterns: readonly string[]): CriteriaStatement[] {
-  const storyStatements = new Set(stories.map((story) => story.statement));
+  const storiesBySection = new Map<number, Set<Statement>>();
+  for (const story of stories) {
+    let statements = storiesBySection.get(story.sectionIndex);
+    if (!statements) storiesBySection.set(story.sectionIndex, (statements = new Set()));
+    statements.add(story.statement);
+  }
+  const variant = headingPatterns.join('\u0000');
   const result: CriteriaStatement[] = [];
   sections.forEach((analysis, sectionIndex) => {
-    const byHeading = analysis.section.headingLine !== null && headingMatches(analysis.section.heading, headingPatterns);
-    const sectionHasStory = stories.some((story) => story.sectionIndex === sectionIndex);
-    let afterLabel = false;
-    let storyDepth: number | undefined;
-    for (const { statement } of analysis.statements) {
-      if (storyStatements.has(statement)) {
-        storyDepth = statement.kind === 'bullet' ? (statement.listDepth ?? 0) : undefined;
-        afterLabel = false;
-        if (statement.kind !== 'scenario') continue;
-      } else if (storyDepth !== undefined && !(statement.kind === 'bullet' && (statement.listDepth ?? 0) > storyDepth)) {
-        storyDepth = undefined;
-      }
-      if (isCriteriaLabel(statement)) {
-        afterLabel = true;
-        continue;
-      }
-      if (analysis.section.blocks[statement.block]?.pseudoHeading) afterLabel = false;
-      if (statement.header) continue;
-      const context = criteriaContext(index, statement, { byHeading, afterLabel, sectionHasStory, storyDepth, heading: analysis.section.heading });
-      if (context) result.push({ analysis, statement, context });
-    }
+    const storyStatements = storiesBySection.get(sectionIndex) ?? NO_STATEMENTS;
+    result.push(...criteriaOfSection(analysis, index, storyStatements, headingPatterns, variant));
   });
   return result;
+}
+
+const NO_STATEMENTS: ReadonlySet<Statement> = new Set();
+
+interface SectionCriteria {
+  found: CriteriaStatement[];
+  /** Index of each criterion's statement in the section's statements. */
+  at: number[];
+}
+
+const SECTION_CRITERIA = new SectionMemo<SectionCriteria>();
+
+/**
+ * One section's criteria, remembered per section origin. The section's stories
+ * come from its own content (storiesOf), so the origin and the heading
+ * patterns decide the result.
+ */
+function criteriaOfSection(analysis: SectionAnalysis, index: LineIndex, storyStatements: ReadonlySet<Statement>, headingPatterns: readonly string[], variant: string): CriteriaStatement[] {
+  const compute = (): SectionCriteria => {
+    const found: CriteriaStatement[] = [];
+    const at: number[] = [];
+    sectionCriteria(analysis, index, storyStatements, headingPatterns, (i, statement, context) => {
+      found.push({ analysis, statement, context });
+      at.push(i);
+    });
+    return { found, at };
+  };
+  const move = (memo: SectionCriteria): SectionCriteria => ({
+    at: memo.at,
+    found: memo.found.map((criterion, i) => ({ analysis, statement: analysis.statements[memo.at[i]].statement, context: criterion.context })),
+  });
+  return SECTION_CRITERIA.get(analysis, variant, compute, move).found;
+}
+
+function sectionCriteria(
+  analysis: SectionAnalysis,
+  index: LineIndex,
+  storyStatements: ReadonlySet<Statement>,
+  headingPatterns: readonly string[],
+  found: (i: number, statement: Statement, context: string) => void,
+): void {
+  const byHeading = analysis.section.headingLine !== null && headingMatches(analysis.section.heading, headingPatterns);
+  const sectionHasStory = storyStatements.size > 0;
+  let afterLabel = false;
+  let storyDepth: number | undefined;
+  analysis.statements.forEach(({ statement }, i) => {
+    if (storyStatements.has(statement)) {
+      storyDepth = statement.kind === 'bullet' ? (statement.listDepth ?? 0) : undefined;
+      afterLabel = false;
+      if (statement.kind !== 'scenario') return;
+    } else if (storyDepth !== undefined && !(statement.kind === 'bullet' && (statement.listDepth ?? 0) > storyDepth)) {
+      storyDepth = undefined;
+    }
+    if (isCriteriaLabel(statement)) {
+      afterLabel = true;
+      return;
+    }
+    if (analysis.section.blocks[statement.block]?.pseudoHeading) afterLabel = false;
+    if (statement.header) return;
+    const context = criteriaContext(index, statement, { byHeading, afterLabel, sectionHasStory, storyDepth, heading: analysis.section.heading });
+    if (context) found(i, statement, context);
+  });
 }
 
 interface Where {

@@ -48,8 +48,17 @@ LISTS.forEach((list, index) => {
   for (const word of list) WORD_LISTS.set(word, [...(WORD_LISTS.get(word) ?? []), index]);
 });
 
+// Re-linting while typing asks again with the same sample (edits below it): one remembered answer.
+let last: { sample: string; english: boolean } | undefined;
+
 export function isLikelyEnglish(text: string): boolean {
-  const prose = text.slice(0, SAMPLE_CHARS).replace(NOISE, ' ');
+  const sample = text.slice(0, SAMPLE_CHARS);
+  if (last?.sample !== sample) last = { sample, english: judgeSample(sample) };
+  return last.english;
+}
+
+function judgeSample(sample: string): boolean {
+  const prose = sample.replace(NOISE, ' ');
   const letters = prose.match(LETTER)?.length ?? 0;
   if (letters === 0) return true;
   if ((prose.match(LATIN_LETTER)?.length ?? 0) / letters < MIN_LATIN_LETTER_SHARE) return false;

@@ -5,6 +5,7 @@
 // story is.
 import { splitSentences } from './statements.js';
 import type { LineIndex } from './text.js';
+import { SectionMemo } from './section-memo.js';
 import type { SectionAnalysis, Statement } from './types.js';
 
 /** Drops trailing characters of `chars` (a loop: an anchored `[...]+$` regex is quadratic on long runs). */
@@ -342,22 +343,57 @@ function inBlockquote(analysis: SectionAnalysis, statement: Statement): boolean 
 export function findStories(sections: readonly SectionAnalysis[], index: LineIndex): Story[] {
   const stories: Story[] = [];
   sections.forEach((analysis, sectionIndex) => {
-    let columns: TableColumns | undefined;
-    for (const { statement } of analysis.statements) {
-      if (inBlockquote(analysis, statement)) continue;
-      if (statement.kind === 'row') {
-        if (statement.header) columns = tableColumns(statement.cells ?? []);
-        else if (columns) stories.push(...rowStories(index, statement, sectionIndex, columns));
-      } else if (statement.kind === 'scenario') {
-        stories.push(...jobStoriesIn(index, statement, sectionIndex));
-      } else if (statement.kind === 'sentence' || statement.kind === 'bullet') {
-        const text = firstParagraph(index, statement);
-        const parsed = parseStoryText(text);
-        if (parsed) stories.push(makeStory(index, statement, sectionIndex, text, parsed));
-      }
-    }
+    stories.push(...sectionStories(analysis, sectionIndex, index));
   });
   return stories;
+}
+
+/** The stories of one section (they depend on nothing outside it). */
+function sectionStories(analysis: SectionAnalysis, sectionIndex: number, index: LineIndex): Story[] {
+  const stories: Story[] = [];
+  let columns: TableColumns | undefined;
+  for (const { statement } of analysis.statements) {
+    if (inBlockquote(analysis, statement)) continue;
+    if (statement.kind === 'row') {
+      if (statement.header) columns = tableColumns(statement.cells ?? []);
+      else if (columns) stories.push(...rowStories(index, statement, sectionIndex, columns));
+    } else if (statement.kind === 'scenario') {
+      stories.push(...jobStoriesIn(index, statement, sectionIndex));
+    } else if (statement.kind === 'sentence' || statement.kind === 'bullet') {
+      const text = firstParagraph(index, statement);
+      const parsed = parseStoryText(text);
+      if (parsed) stories.push(makeStory(index, statement, sectionIndex, text, parsed));
+    }
+  }
+  return stories;
+}
+
+interface SectionStories {
+  stories: Story[];
+  /** Index of each story's statement in the section's statements. */
+  at: number[];
+}
+
+const SECTION_STORIES = new SectionMemo<SectionStories>();
+
+/** sectionStories, remembered per section origin: a moved copy of the section gets the stories moved. */
+function storiesOfSection(analysis: SectionAnalysis, sectionIndex: number, index: LineIndex): Story[] {
+  const compute = (): SectionStories => {
+    const stories = sectionStories(analysis, sectionIndex, index);
+    const position = new Map(analysis.statements.map((judgement, i) => [judgement.statement, i]));
+    return { stories, at: stories.map((story) => position.get(story.statement)!) };
+  };
+  const move = (memo: SectionStories, _lines: number, offsets: number): SectionStories => ({
+    at: memo.at,
+    stories: memo.stories.map((story, i) => ({
+      ...story,
+      statement: analysis.statements[memo.at[i]].statement,
+      sectionIndex,
+      startOffset: story.startOffset + offsets,
+      endOffset: story.endOffset + offsets,
+    })),
+  });
+  return SECTION_STORIES.get(analysis, '', compute, move).stories;
 }
 
 function rowStories(index: LineIndex, statement: Statement, sectionIndex: number, columns: TableColumns): Story[] {
@@ -432,7 +468,7 @@ const STORY_CACHE = new WeakMap<readonly SectionAnalysis[], Story[]>();
 export function storiesOf(sections: readonly SectionAnalysis[], index: LineIndex): Story[] {
   let stories = STORY_CACHE.get(sections);
   if (!stories) {
-    stories = findStories(sections, index);
+    stories = sections.flatMap((analysis, sectionIndex) => storiesOfSection(analysis, sectionIndex, index));
     STORY_CACHE.set(sections, stories);
   }
   return stories;

@@ -1,4 +1,4 @@
-import { sectionStepRuns, splitScenarios, type Step, type StepKeyword } from '../criteria.js';
+import { splitScenarios, stepRunsOf, type Step, type StepKeyword } from '../criteria.js';
 import type { Range } from '../types.js';
 import type { Rule, RuleContext } from './types.js';
 
@@ -24,7 +24,7 @@ export const criteriaGherkin: Rule<CriteriaGherkinOptions> = {
   check(context) {
     for (const analysis of context.sections) {
       // The rule reads the step lines itself: how the classifier groups statements is not its judgement.
-      for (const run of sectionStepRuns(context.index, analysis.section)) {
+      for (const run of stepRunsOf(context.index, analysis)) {
         for (const scenario of splitScenarios(run)) {
           if (!isScenarioAttempt(scenario)) continue;
           for (const problem of structureProblems(scenario, context.options.maxWhen)) {
