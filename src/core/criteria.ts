@@ -269,6 +269,18 @@ export function isScenario(index: LineIndex, statement: Statement): boolean {
   return statement.kind === 'scenario' && splitScenarios(scenarioSteps(index, statement)).some((steps) => steps.length >= 2);
 }
 
+const SECTION_SCENARIOS = new SectionMemo<boolean[]>();
+
+/** isScenario for every statement of a section, by statement index; remembered per section origin (it reads only the section's lines). */
+export function scenarioFlags(index: LineIndex, analysis: SectionAnalysis): readonly boolean[] {
+  return SECTION_SCENARIOS.get(
+    analysis,
+    '',
+    () => analysis.statements.map(({ statement }) => isScenario(index, statement)),
+    (flags) => flags,
+  );
+}
+
 /** A paragraph or pseudo-heading that announces criteria: "**Acceptance criteria**", "AC:". */
 export function isCriteriaLabel(statement: Statement): boolean {
   const text = statement.text.replace(/[*_]/g, '').trim();

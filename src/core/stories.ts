@@ -454,8 +454,20 @@ export function normaliseForComparison(text: string): string {
     .join(' ');
 }
 
+const KEYS = new WeakMap<ParsedStory, { whole: string; ask: string }>();
+
 /** Two keys: the whole story, and what it asks (role, want verb, goal) whatever the benefit. */
 export function storyKeys(story: Story): { whole: string; ask: string } {
+  // A moved story keeps its parsed object (and its text): its keys stay the same.
+  let keys = KEYS.get(story.parsed);
+  if (!keys) {
+    keys = computeKeys(story);
+    KEYS.set(story.parsed, keys);
+  }
+  return keys;
+}
+
+function computeKeys(story: Story): { whole: string; ask: string } {
   const { parsed } = story;
   const whole = normaliseForComparison(story.text.slice(parsed.start, parsed.end));
   const ask = parsed.goal ? `${parsed.opening === 'job' ? 'when' : 'as'} ${normaliseForComparison(spanText(story, parsed.role))} | ${parsed.wantVerb} ${normaliseForComparison(spanText(story, parsed.goal))}` : whole;

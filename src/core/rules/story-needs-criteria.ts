@@ -1,4 +1,4 @@
-import { headingMatches, isCriteriaLabel, isNote, isScenario } from '../criteria.js';
+import { headingMatches, isCriteriaLabel, isNote, scenarioFlags } from '../criteria.js';
 import { storiesOf, storyExcerpt, type Story } from '../stories.js';
 import type { LineIndex } from '../text.js';
 import type { SectionAnalysis, Statement } from '../types.js';
@@ -87,11 +87,12 @@ function criteriaOf(
     if (s !== story.sectionIndex && !byHeading && section.depth < home.depth) break;
     if (s !== story.sectionIndex && section.depth <= home.depth) siblingDepth = byHeading ? undefined : section.depth;
     if (siblingDepth !== undefined) continue;
-    for (const { statement } of analysis.statements) {
+    const scenarios = scenarioFlags(index, analysis);
+    for (const [i, { statement }] of analysis.statements.entries()) {
       if (statement.startOffset <= story.statement.startOffset && s === story.sectionIndex) continue;
       if (statement.startOffset >= limit) return undefined;
       if (storyStatements.has(statement) && statement !== story.statement && statement.kind !== 'scenario') return undefined;
-      if (byHeading || labelled || isCriterion(index, statement, storyDepth)) return statement;
+      if (byHeading || labelled || isCriterion(statement, scenarios[i], storyDepth)) return statement;
       labelled = isCriteriaLabel(statement);
       if (storyDepth !== undefined && !(statement.kind === 'bullet' && (statement.listDepth ?? 0) > storyDepth)) storyDepth = undefined;
     }
@@ -99,8 +100,8 @@ function criteriaOf(
   return undefined;
 }
 
-function isCriterion(index: LineIndex, statement: Statement, storyDepth: number | undefined): boolean {
-  if (statement.kind === 'scenario') return isScenario(index, statement);
+function isCriterion(statement: Statement, scenario: boolean, storyDepth: number | undefined): boolean {
+  if (statement.kind === 'scenario') return scenario;
   if (LABEL_PREFIX.test(statement.text.replace(/[*_]/g, ''))) return true;
   if (statement.kind !== 'bullet' || isNote(statement.text)) return false;
   if (statement.checked !== null && statement.checked !== undefined) return true;
