@@ -5,7 +5,17 @@ import { existsSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 // jsonc-parser's UMD 'main' build uses dynamic requires that a bundle cannot resolve: take its ES module build.
-const common = { alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' }, bundle: true, minify: production, sourcemap: !production, logLevel: 'warning', legalComments: 'none' };
+// yaml's node build is CommonJS (nothing tree-shaken): its ES module build holds the same code.
+// charset utf8: non-ASCII text (HTML entity names, typographic quotes in cues) stays one character, not a \uXXXX escape.
+const common = {
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js', yaml: './node_modules/yaml/browser/index.js' },
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  charset: 'utf8',
+  logLevel: 'warning',
+  legalComments: 'none',
+};
 
 const entries = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
