@@ -99,12 +99,27 @@ export const criteriaTestable: Rule<CriteriaTestableOptions> = {
     const stories = storiesOf(context.sections, context.index);
     for (const { statement, context: where } of criteriaStatements(context.sections, context.index, stories, context.options.headingPatterns)) {
       const source = context.index.text.slice(statement.startOffset, statement.endOffset);
-      for (const hit of vagueTermsIn(source, matcher)) report(context, statement, hit, where);
+      for (const hit of hitsIn(source, matcher)) report(context, statement, hit, where);
     }
   },
 };
 
 const MATCHERS = new Map<string, TermMatcher>();
+const HITS = new WeakMap<TermMatcher, Map<string, TermHit[]>>();
+const MAX_REMEMBERED = 20_000;
+
+/** vagueTermsIn, remembered by criterion text: while typing, every criterion but the edited one reads the same. */
+function hitsIn(source: string, matcher: TermMatcher): TermHit[] {
+  let remembered = HITS.get(matcher);
+  if (!remembered) HITS.set(matcher, (remembered = new Map()));
+  let hits = remembered.get(source);
+  if (!hits) {
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    hits = vagueTermsIn(source, matcher);
+    remembered.set(source, hits);
+  }
+  return hits;
+}
 
 function matcherFor(options: CriteriaTestableOptions): TermMatcher {
   const key = JSON.stringify([options.extraTerms, options.ignoreTerms]);
