@@ -1,3 +1,4 @@
+import { SectionMemo } from '../section-memo.js';
 import { sectionRange } from './helpers.js';
 import type { SectionAnalysis, Statement } from '../types.js';
 import type { Rule } from './types.js';
@@ -106,6 +107,19 @@ function isElementHeading(heading: string): boolean {
   return VISION_ELEMENTS.some((element) => ELEMENT_SIGNS[element].heading.test(heading));
 }
 /** "For <target> who <need>, <product> is a <category> ...": checked step by step, no long backtracking pattern. */
+const PITCHES = new SectionMemo<number>();
+
+/** The section's first elevator-pitch statement; the position is remembered per section origin (it reads statement text only). */
+function elevatorPitchIn(analysis: SectionAnalysis): SectionAnalysis['statements'][number] | undefined {
+  const at = PITCHES.get(
+    analysis,
+    '',
+    () => analysis.statements.findIndex((judgement) => isElevatorPitch(judgement.statement.text)),
+    (index) => index,
+  );
+  return at < 0 ? undefined : analysis.statements[at];
+}
+
 function isElevatorPitch(text: string): boolean {
   const opening = /^[^\p{L}]{0,6}for\s/iu.exec(text);
   if (!opening) return false;
@@ -171,7 +185,7 @@ export const visionComplete: Rule<VisionCompleteOptions> = {
       const { section } = analysis;
       const byHeading = section.headingLine !== null && isVisionHeading(section.heading);
       if (byHeading ? hasVisionSubsection(context.sections, at) : visionAncestors[at] !== undefined) return;
-      const pitch = byHeading ? undefined : analysis.statements.find((judgement) => isElevatorPitch(judgement.statement.text));
+      const pitch = byHeading ? undefined : elevatorPitchIn(analysis);
       if (!byHeading && !pitch) return;
       const { body, headings } = byHeading ? visionBody(context.sections, at) : { body: pitchBody(analysis, pitch!.statement), headings: [] };
       if (wordCount(body) < context.options.minWords && headings.length === 0) return;
