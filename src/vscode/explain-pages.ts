@@ -35,11 +35,16 @@ export class ExplainPages implements vscode.TextDocumentContentProvider, vscode.
   }
 }
 
-/** Shows a page rendered beside the active editor; as Markdown text if the preview command is unavailable or fails. */
-export async function showExplainPage(uri: vscode.Uri, log: (message: string) => void): Promise<void> {
+/**
+ * Shows a page rendered beside the source editor, as Markdown text if the
+ * preview command is unavailable or fails. Focus stays in (returns to) the
+ * source: the preview takes it when it opens.
+ */
+export async function showExplainPage(uri: vscode.Uri, source: vscode.TextEditor, log: (message: string) => void): Promise<void> {
   const document = await vscode.workspace.openTextDocument(uri);
   try {
     await vscode.commands.executeCommand(PREVIEW_COMMAND, uri);
+    await vscode.window.showTextDocument(source.document, { viewColumn: source.viewColumn, preserveFocus: false });
     return;
   } catch (error) {
     log(`${PREVIEW_COMMAND} is unavailable (${(error as Error).message}); showing the explanation as text`);

@@ -26,6 +26,8 @@ vi.mock('vscode', async () => {
 
 import { ExplainPages, showExplainPage } from '../../src/vscode/explain-pages';
 
+const source = { document: { uri: 'file:///ws/checkout-prd.md' }, viewColumn: 1 };
+
 beforeEach(() => {
   calls.commands.length = 0;
   calls.shown.length = 0;
@@ -33,18 +35,18 @@ beforeEach(() => {
 });
 
 describe('explain pages', () => {
-  it('opens the page rendered in a locked preview beside the document, not as source', async () => {
+  it('opens the page rendered in a locked preview beside the document, not as source, and gives focus back', async () => {
     const uri = ExplainPages.uriFor('mixed-section', 15);
-    await showExplainPage(uri, () => undefined);
+    await showExplainPage(uri, source as never, () => undefined);
     expect(calls.commands).toEqual([['markdown.showLockedPreviewToSide', uri]]);
-    expect(calls.shown).toEqual([]);
+    expect(calls.shown).toEqual([[source.document, { viewColumn: 1, preserveFocus: false }]]);
   });
 
   it('falls back to the Markdown text beside the document when the preview is unavailable', async () => {
     calls.previewFails = true;
     const logged: string[] = [];
     const uri = ExplainPages.uriFor('mixed-section', 15);
-    await showExplainPage(uri, (message) => logged.push(message));
+    await showExplainPage(uri, source as never, (message) => logged.push(message));
     expect(calls.shown).toEqual([[{ uri }, { viewColumn: -2, preview: true, preserveFocus: true }]]);
     expect(logged[0]).toMatch(/markdown\.showLockedPreviewToSide is unavailable .*not found.*showing the explanation as text/);
   });
