@@ -5,7 +5,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const calls = vi.hoisted(() => ({
   commands: [] as unknown[][],
   shown: [] as unknown[][],
+  order: [] as string[],
   previewFails: false,
+  activeTab: undefined as { label: string } | undefined,
+  tabListeners: [] as (() => void)[],
 }));
 
 vi.mock('vscode', async () => {
@@ -17,9 +20,30 @@ vi.mock('vscode', async () => {
       executeCommand: async (...args: unknown[]) => {
         calls.commands.push(args);
         if (calls.previewFails) throw new Error(`command '${String(args[0])}' not found`);
+        // Like the workbench: the preview's tab opens (and takes focus) after the command returned.
+        setTimeout(() => {
+          calls.order.push('preview tab active');
+          calls.activeTab = { label: '[Preview] mixed-section-line-15.md' };
+          for (const listener of calls.tabListeners) listener();
+        }, 20);
       },
     },
-    window: { showTextDocument: async (...args: unknown[]) => void calls.shown.push(args) },
+    window: {
+      showTextDocument: async (...args: unknown[]) => {
+        calls.order.push('document shown');
+        calls.shown.push(args);
+      },
+      tabGroups: {
+        get activeTabGroup() {
+          return { activeTab: calls.activeTab };
+        },
+        onDidChangeTabs: (listener: () => void) => {
+          calls.tabListeners.push(listener);
+          return { dispose: () => (calls.tabListeners = calls.tabListeners.filter((item) => item !== listener)) };
+        },
+        onDidChangeTabGroups: () => ({ dispose() {} }),
+      },
+    },
     workspace: { ...base.workspace, openTextDocument: async (uri: unknown) => ({ uri }) },
   };
 });
@@ -32,6 +56,8 @@ beforeEach(() => {
   calls.commands.length = 0;
   calls.shown.length = 0;
   calls.previewFails = false;
+  calls.order.length = 0;
+  calls.activeTab = undefined;
 });
 
 describe('explain pages', () => {
@@ -40,6 +66,8 @@ describe('explain pages', () => {
     await showExplainPage(uri, source as never, () => undefined);
     expect(calls.commands).toEqual([['markdown.showLockedPreviewToSide', uri]]);
     expect(calls.shown).toEqual([[source.document, { viewColumn: 1, preserveFocus: false }]]);
+    expect(calls.order).toEqual(['preview tab active', 'document shown']);
+    expect(calls.tabListeners).toEqual([]);
   });
 
   it('falls back to the Markdown text beside the document when the preview is unavailable', async () => {
