@@ -184,7 +184,7 @@ async function explainFinding(context: CommandContext): Promise<void> {
   const name = vscode.workspace.asRelativePath(editor.document.uri, false);
   const uri = ExplainPages.uriFor(finding.ruleId, finding.range.start.line);
   context.explainPages.set(uri, explainMarkdown(finding, name, docsLink));
-  await showExplainPage(uri, editor, (message) => context.logger.verbose(message));
+  await showExplainPage(uri, (message) => context.logger.verbose(message));
 }
 
 async function openRuleDocs({ extensionUri }: CommandContext, presetId?: string): Promise<void> {

@@ -6,8 +6,6 @@ import { EXPLAIN_SCHEME } from './constants.js';
 const MAX_PAGES = 20;
 /** Locked, so the preview keeps showing the explanation when the user clicks back into the document. */
 const PREVIEW_COMMAND = 'markdown.showLockedPreviewToSide';
-/** The command returns before the preview's tab opens (and takes focus); wait this long at most. */
-const PREVIEW_OPEN_TIMEOUT_MS = 2000;
 
 export class ExplainPages implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly pages = new Map<string, string>();
@@ -38,35 +36,18 @@ export class ExplainPages implements vscode.TextDocumentContentProvider, vscode.
 }
 
 /**
- * Shows a page rendered beside the source editor, as Markdown text if the
- * preview command is unavailable or fails. Focus stays in (returns to) the
- * source: the preview takes it when it opens.
+ * Shows a page rendered beside the source editor (focus moves to it, as with
+ * "Open Preview to the Side"), as Markdown text beside if the preview command
+ * is unavailable or fails. (Giving focus back raced with the webview, which
+ * focuses itself once loaded.)
  */
-export async function showExplainPage(uri: vscode.Uri, source: vscode.TextEditor, log: (message: string) => void): Promise<void> {
+export async function showExplainPage(uri: vscode.Uri, log: (message: string) => void): Promise<void> {
   const document = await vscode.workspace.openTextDocument(uri);
   try {
     await vscode.commands.executeCommand(PREVIEW_COMMAND, uri);
-    await untilActiveTabNames(uri.path.slice(uri.path.lastIndexOf('/') + 1), PREVIEW_OPEN_TIMEOUT_MS);
-    await vscode.window.showTextDocument(source.document, { viewColumn: source.viewColumn, preserveFocus: false });
     return;
   } catch (error) {
     log(`${PREVIEW_COMMAND} is unavailable (${(error as Error).message}); showing the explanation as text`);
   }
   await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
-}
-
-/** Resolves once the focused group's active tab is labelled with `name`, or after `timeoutMs`. */
-function untilActiveTabNames(name: string, timeoutMs: number): Promise<void> {
-  const shown = () => vscode.window.tabGroups.activeTabGroup.activeTab?.label.includes(name) ?? false;
-  if (shown()) return Promise.resolve();
-  return new Promise((resolve) => {
-    const finish = () => {
-      clearTimeout(timer);
-      for (const listener of listeners) listener.dispose();
-      resolve();
-    };
-    const timer = setTimeout(finish, timeoutMs);
-    const check = () => shown() && finish();
-    const listeners = [vscode.window.tabGroups.onDidChangeTabs(check), vscode.window.tabGroups.onDidChangeTabGroups(check)];
-  });
 }

@@ -118,7 +118,9 @@ export const uiTests = (ws) => [
     expect(!/\\[(.)-]/.test(explain), `the rendered explanation shows Markdown escapes:\n${explain}`);
     await wb.page.mouse.move(700, 990); // no tab tooltip in the screenshot
     await wb.screenshot('04c-explain');
-    await wb.runCommand('View: Close Editors in Other Groups'); // the explanation opened beside
+    // Focus is in the preview (a webview) now, like the report: close it with its tab's close button.
+    await previewTab.hover();
+    await previewTab.locator('.tab-actions .action-label').first().click();
     await previewTab.waitFor({ state: 'detached', timeout: TIMEOUT });
   }],
 

@@ -5,10 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const calls = vi.hoisted(() => ({
   commands: [] as unknown[][],
   shown: [] as unknown[][],
-  order: [] as string[],
   previewFails: false,
-  activeTab: undefined as { label: string } | undefined,
-  tabListeners: [] as (() => void)[],
 }));
 
 vi.mock('vscode', async () => {
@@ -20,61 +17,34 @@ vi.mock('vscode', async () => {
       executeCommand: async (...args: unknown[]) => {
         calls.commands.push(args);
         if (calls.previewFails) throw new Error(`command '${String(args[0])}' not found`);
-        // Like the workbench: the preview's tab opens (and takes focus) after the command returned.
-        setTimeout(() => {
-          calls.order.push('preview tab active');
-          calls.activeTab = { label: '[Preview] mixed-section-line-15.md' };
-          for (const listener of calls.tabListeners) listener();
-        }, 20);
       },
     },
-    window: {
-      showTextDocument: async (...args: unknown[]) => {
-        calls.order.push('document shown');
-        calls.shown.push(args);
-      },
-      tabGroups: {
-        get activeTabGroup() {
-          return { activeTab: calls.activeTab };
-        },
-        onDidChangeTabs: (listener: () => void) => {
-          calls.tabListeners.push(listener);
-          return { dispose: () => (calls.tabListeners = calls.tabListeners.filter((item) => item !== listener)) };
-        },
-        onDidChangeTabGroups: () => ({ dispose() {} }),
-      },
-    },
+    window: { showTextDocument: async (...args: unknown[]) => void calls.shown.push(args) },
     workspace: { ...base.workspace, openTextDocument: async (uri: unknown) => ({ uri }) },
   };
 });
 
 import { ExplainPages, showExplainPage } from '../../src/vscode/explain-pages';
 
-const source = { document: { uri: 'file:///ws/checkout-prd.md' }, viewColumn: 1 };
-
 beforeEach(() => {
   calls.commands.length = 0;
   calls.shown.length = 0;
   calls.previewFails = false;
-  calls.order.length = 0;
-  calls.activeTab = undefined;
 });
 
 describe('explain pages', () => {
-  it('opens the page rendered in a locked preview beside the document, not as source, and gives focus back', async () => {
+  it('opens the page rendered in a locked preview beside the document, not as source', async () => {
     const uri = ExplainPages.uriFor('mixed-section', 15);
-    await showExplainPage(uri, source as never, () => undefined);
+    await showExplainPage(uri, () => undefined);
     expect(calls.commands).toEqual([['markdown.showLockedPreviewToSide', uri]]);
-    expect(calls.shown).toEqual([[source.document, { viewColumn: 1, preserveFocus: false }]]);
-    expect(calls.order).toEqual(['preview tab active', 'document shown']);
-    expect(calls.tabListeners).toEqual([]);
+    expect(calls.shown).toEqual([]);
   });
 
   it('falls back to the Markdown text beside the document when the preview is unavailable', async () => {
     calls.previewFails = true;
     const logged: string[] = [];
     const uri = ExplainPages.uriFor('mixed-section', 15);
-    await showExplainPage(uri, source as never, (message) => logged.push(message));
+    await showExplainPage(uri, (message) => logged.push(message));
     expect(calls.shown).toEqual([[{ uri }, { viewColumn: -2, preview: true, preserveFocus: true }]]);
     expect(logged[0]).toMatch(/markdown\.showLockedPreviewToSide is unavailable .*not found.*showing the explanation as text/);
   });
