@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { judgeStatement } from '../src/core/classify.js';
 import { ABOUT_THE_DOCUMENT, allCues, METADATA_STATEMENT, NEUTRAL_HEADINGS } from '../src/core/cues/index.js';
-import { classify } from '../src/core/index.js';
+import { applyEdits } from '../src/core/fixes.js';
+import { classify, lint } from '../src/core/index.js';
 import type { SectionReport, Statement } from '../src/core/types.js';
 
 const cues = allCues();
@@ -29,6 +30,17 @@ describe('judgeStatement', () => {
     const judged = judgeStatement(statement('As a traveller, I want saved passports so that booking is quicker and retention grows.'), cues);
     expect(judged.side).toBe('tactical');
     expect(judged.strategic).toBeGreaterThan(0);
+  });
+
+  it('reads a story with a persona in brackets before the comma as a story', () => {
+    const judged = judgeStatement(statement('As a volunteer coordinator (Priya), I would like to copy last week\'s rota so that I save an hour.'), cues);
+    expect(judged.evidence.map((e) => e.cueId)).toContain('user-story');
+  });
+
+  it('does not read "non-profit" as a profit motive', () => {
+    const ids = (text: string) => judgeStatement(statement(text), cues).evidence.map((e) => e.cueId);
+    expect(ids('Tutors from the non-profit sector share lesson plans.')).not.toContain('revenue');
+    expect(ids('Each plan must turn a profit within a year.')).toContain('revenue');
   });
 
   it('reads a market argument as strategic', () => {
@@ -211,6 +223,96 @@ describe('classifySection: the rubric cases', () => {
       ].join('\n');
     expect(labelOf(body(''), 'Renewals')).toBe('mixed');
     expect(labelOf(body('**Stories**\n'), 'Renewals')).not.toBe('mixed');
+  });
+
+  const strategyRun = [
+    'Hospital wards lose 15% of nurses a year, and competitors win that market on scheduling.',
+    '',
+    'Our goal is to cut overtime cost and lift retention in the mid-market segment.',
+    '',
+  ];
+  const deliveryRun = [
+    'Delivery:',
+    '',
+    '- As a nurse, I want to offer a shift to my ward so that a colleague can take it.',
+    '- As a nurse, I want to accept an offered shift so that I can earn extra hours.',
+    '- As a ward lead, I want to approve a swap so that cover stays safe.',
+    '- As a ward lead, I want to see pending swaps so that none is forgotten.',
+    '- Given an approved swap, when the shift starts, then the roster shows the new nurse.',
+    '- Given a swap over 48 hours in a week, when I approve it, then a warning is shown.',
+    '- The Offer button is disabled for shifts that start within 2 hours.',
+    '- As a nurse, I want a push notification when my offer is taken so that I can plan my week.',
+    '- Given a declined swap, when the lead rejects it, then both nurses get an email with the reason.',
+    '- As a ward lead, I want to export the swaps of a month so that payroll can check overtime.',
+    '',
+  ];
+
+  it('mixed: two contiguous runs, a strategy run and a longer delivery run (the smaller side under a quarter)', () => {
+    const [section] = sectionsOf(['## Shift swaps', '', ...strategyRun, ...deliveryRun].join('\n'));
+    expect(section.reason).toMatch(/^2 strategic statements .*; (?:[89]|1\d) tactical statements/);
+    expect(section.label).toBe('mixed');
+  });
+
+  it('the split suggestion inserts its heading where the strategy run ends, ahead of the neutral lead-in', () => {
+    const text = ['## Shift swaps', '', ...strategyRun, ...deliveryRun].join('\n');
+    const finding = lint(text).findings.find((item) => item.ruleId === 'mixed-section');
+    const [suggestion] = finding?.suggestions ?? [];
+    expect(suggestion?.fix.text).toBe('### Delivery detail\n\n');
+    expect(text.slice(suggestion!.fix.range[0]).startsWith('Delivery:')).toBe(true);
+    const after = lint(applyEdits(text, [suggestion!.fix]).text).sections.map((section) => section.label);
+    expect(after).toEqual(['strategic', 'tactical']);
+  });
+
+  it('mixed: a strategy run may carry one passing tactical mention', () => {
+    const withStray = [strategyRun[0], '', 'The swap dialog must validate the ward field and show a Save button.', '', strategyRun[2], ''];
+    const [section] = sectionsOf(['## Shift swaps', '', ...withStray, ...deliveryRun].join('\n'));
+    const [plain] = sectionsOf(['## Shift swaps', '', ...strategyRun, ...deliveryRun].join('\n'));
+    const tacticalCount = (reason: string) => Number(/; (\d+) tactical/.exec(reason)?.[1]);
+    expect(tacticalCount(section.reason)).toBe(tacticalCount(plain.reason) + 1);
+    expect(section.reason).toMatch(/^2 strategic statements/);
+    expect(section.label).toBe('mixed');
+  });
+
+  it('tactical, not mixed: a story whose benefit clause speaks of retention, then its scenarios', () => {
+    const markdown = [
+      '## Saved carts',
+      '',
+      'As a returning shopper, I want my cart kept for a week so that I come back and the store keeps my custom and its retention grows.',
+      '',
+      '- Given a cart with 3 items, when I sign in again within 7 days, then the 3 items are still there.',
+      '- Given a cart older than 7 days, when I sign in, then it is empty.',
+      '',
+    ].join('\n');
+    expect(labelOf(markdown, 'Saved carts')).toBe('tactical');
+  });
+
+  it('strategic, not mixed: a strategic section with one passing tactical mention at the end', () => {
+    const markdown = [
+      '## Why fleets',
+      '',
+      'Small delivery fleets are an underserved market: incumbents sell to enterprises and price small operators out.',
+      '',
+      'Winning 500 fleets by 2027 would make this our largest revenue line and our main growth bet.',
+      '',
+      'Our positioning is the cheapest planner that a dispatcher can learn in a day.',
+      '',
+      'The route export button is described in the backlog.',
+      '',
+    ].join('\n');
+    expect(labelOf(markdown, 'Why fleets')).toBe('strategic');
+  });
+
+  it('not mixed: one plain strategy sentence ahead of two plain tactical bullets (below the guide, a passing mention)', () => {
+    const markdown = [
+      '## Export',
+      '',
+      'Exports matter to our growth in the enterprise market.',
+      '',
+      '- The export button is shown in the footer and must validate the range.',
+      '- The export dialog has a required field for the file name.',
+      '',
+    ].join('\n');
+    expect(labelOf(markdown, 'Export')).not.toBe('mixed');
   });
 
   it('says why in a short reason with counts', () => {

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { mergeConfigs, parseConfigText, resolveRules, validateConfigValue } from '../src/core/config.js';
+import { readFrontMatter } from '../src/core/front-matter.js';
 import { lint } from '../src/core/index.js';
 import { buildSchema } from '../scripts/gen-schema.js';
 
@@ -165,5 +168,24 @@ describe('JSON schema and parseConfigText agree', () => {
   it.each(invalid)('both reject %s', (text) => {
     expect(parseConfigText(text).problems.length).toBeGreaterThan(0);
     expect(validate(JSON.parse(text))).toBe(false);
+  });
+});
+
+describe('docs/configuration.md', () => {
+  const page = readFileSync(join(__dirname, '..', 'docs', 'configuration.md'), 'utf8');
+
+  it('its example configuration file is valid', () => {
+    const [, example] = /```jsonc\n([^]*?)\n```/.exec(page)!;
+    expect(parseConfigText(example).problems).toEqual([]);
+  });
+
+  it('its front matter example is valid', () => {
+    const [, yaml] = /```markdown\n(---\n[^]*?\n---)\n```/.exec(page)!;
+    expect(readFrontMatter(`${yaml}\n`)?.problem).toBeUndefined();
+    expect(readFrontMatter(`${yaml}\n`)?.pmpo).toEqual({ kind: 'roadmap', rules: { 'doc-kind-fit': 'off', 'mixed-section': 'error' } });
+  });
+
+  it('documents every top-level key', () => {
+    for (const key of Object.keys((buildSchema().properties as Record<string, unknown>) ?? {})) expect(page).toContain(`| \`${key}\` |`);
   });
 });

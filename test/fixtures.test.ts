@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../src/core/index.js';
+import { RULES } from '../src/core/rules/index.js';
 
 const DIR = join(__dirname, 'fixtures');
 const EXPECT = /[ \t]*<!--\s*expect:\s*([^>]*?)\s*-->[ \t]*$/;
@@ -60,5 +61,35 @@ describe.each(files)('fixture %s', (name) => {
   it('reports the same findings with the other line ending', () => {
     const flipped = text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text.replace(/\n/g, '\r\n');
     expect(actual(flipped, name)).toEqual(expected);
+  });
+});
+
+describe('examples/', () => {
+  const EXAMPLES = join(__dirname, '..', 'examples');
+  const results = Object.fromEntries(
+    ['checkout-prd.md', '2027-roadmap.md', 'mobile-backlog.md', 'product-vision.md'].map((name) => [name, lint(readFileSync(join(EXAMPLES, name), 'utf8'), { fileName: name })]),
+  );
+  const rulesIn = (name: string) => results[name].findings.map((finding) => finding.ruleId);
+
+  it('each example is detected as its kind from its file name', () => {
+    expect(Object.values(results).map((result) => result.kind)).toEqual(['prd', 'roadmap', 'backlog', 'vision']);
+  });
+
+  it('between them they show a finding of every rule', () => {
+    const shown = new Set(Object.keys(results).flatMap(rulesIn));
+    expect(RULES.map((rule) => rule.id).filter((id) => !shown.has(id))).toEqual([]);
+  });
+
+  it('show the altitude findings where they belong', () => {
+    expect(rulesIn('checkout-prd.md')).toEqual(expect.arrayContaining(['mixed-section', 'unused-disable']));
+    expect(rulesIn('2027-roadmap.md')).toContain('doc-kind-fit');
+    expect(rulesIn('mobile-backlog.md')).toContain('doc-kind-fit');
+  });
+
+  it('at least half of the sections of each example are clean', () => {
+    for (const result of Object.values(results)) {
+      const clean = result.sections.filter((section) => !result.findings.some((finding) => finding.range.start.line >= (section.headingLine ?? 1) && finding.range.start.line <= section.endLine));
+      expect(clean.length).toBeGreaterThanOrEqual(result.sections.length / 2);
+    }
   });
 });

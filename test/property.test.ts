@@ -37,6 +37,17 @@ describe('random product documents', { timeout: Math.max(20_000, RUNS * 200) }, 
     );
   });
 
+  it('give the same findings with LF and with CRLF line endings', () => {
+    const lines = (text: string, fileName: string | undefined) => lint(text, { fileName }).findings.map((finding) => `${finding.range.start.line}:${finding.range.start.column}:${finding.ruleId}`);
+    fc.assert(
+      fc.property(productDocument, ({ text, fileName }: GeneratedDoc) => {
+        const lf = text.replace(/\r\n/g, '\n');
+        expect(lines(lf.replace(/\n/g, '\r\n'), fileName)).toEqual(lines(lf, fileName));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('every fix and suggestion changes only its own range and never splits a character or a CRLF', () => {
     fc.assert(
       fc.property(productDocument, ({ text, fileName }: GeneratedDoc) => {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { check, type Diagnostics } from 'recheck';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +56,12 @@ const DYNAMIC_REGEXPS: Record<string, { count: number; why: string; samples: Reg
   },
 };
 
+/**
+ * Regexes recheck may answer `unknown` for (it could not finish), each with why
+ * it is safe anyway. Keyed by `/source/flags`. Vulnerable regexes are never allowed.
+ */
+const UNKNOWN_ALLOWED: Record<string, string> = {};
+
 async function builtInRegExps(): Promise<Candidate[]> {
   const candidates: Candidate[] = [];
   for (const file of walk(join(ROOT, 'src/core/cues'), '.ts')) {
@@ -73,11 +79,19 @@ async function builtInRegExps(): Promise<Candidate[]> {
   return candidates;
 }
 
+/** A timeout says nothing about the regex, only about a busy machine: try once more with more time. */
+async function checkPatiently(candidate: Candidate): Promise<Diagnostics> {
+  const first = await check(candidate.source, candidate.flags, { timeout: CHECK_TIMEOUT_MS });
+  if (first.status !== 'unknown' || first.error.kind !== 'timeout') return first;
+  return check(candidate.source, candidate.flags, { timeout: CHECK_TIMEOUT_MS * 6 });
+}
+
 function unique(candidates: Candidate[]): Candidate[] {
   const byKey = new Map<string, Candidate>();
   for (const candidate of candidates) {
     const key = `/${candidate.source}/${candidate.flags.replace(/[gy]/g, '')}`;
-    if (!byKey.has(key)) byKey.set(key, candidate);
+    const seen = byKey.get(key);
+    byKey.set(key, seen ? { ...seen, where: `${seen.where}, ${candidate.where}` } : candidate);
   }
   return [...byKey.values()];
 }
@@ -99,21 +113,24 @@ describe('regex safety', () => {
       const count = readFileSync(file, 'utf8').split('new RegExp(').length - 1;
       if (count > 0) counts[relative(ROOT, file)] = count;
     }
-    const listed = Object.fromEntries(Object.entries(DYNAMIC_REGEXPS).map(([file, entry]) => [file, entry.count]));
+    // Entries may be registered before their file lands from another branch.
+    const present = Object.entries(DYNAMIC_REGEXPS).filter(([file]) => existsSync(join(ROOT, file)));
+    const listed = Object.fromEntries(present.map(([file, entry]) => [file, entry.count]));
     expect(counts).toEqual(listed);
   });
 
-  it('every built-in regex is safe from catastrophic backtracking (recheck)', { timeout: 240_000 }, async () => {
+  it('every built-in regex is safe from catastrophic backtracking (recheck)', { timeout: 600_000 }, async () => {
     const candidates = unique(await builtInRegExps());
     expect(candidates.length).toBeGreaterThan(30);
     const results: { candidate: Candidate; result: Diagnostics }[] = [];
-    for (const candidate of candidates) {
-      results.push({ candidate, result: await check(candidate.source, candidate.flags, { timeout: CHECK_TIMEOUT_MS }) });
-    }
+    for (const candidate of candidates) results.push({ candidate, result: await checkPatiently(candidate) });
+    const allowed = (candidate: Candidate, result: Diagnostics) => result.status === 'unknown' && `/${candidate.source}/${candidate.flags}` in UNKNOWN_ALLOWED;
     const notSafe = results
-      .filter(({ result }) => result.status !== 'safe')
+      .filter(({ candidate, result }) => result.status !== 'safe' && !allowed(candidate, result))
       .map(({ candidate, result }) => `${candidate.where} /${candidate.source}/${candidate.flags}: ${result.status}${'complexity' in result && result.complexity ? ` (${result.complexity.summary})` : ''}`);
     console.info(`recheck: ${results.length} regexes checked, ${results.length - notSafe.length} safe`);
     expect(notSafe).toEqual([]);
+    const checked = new Set(results.map(({ candidate }) => `/${candidate.source}/${candidate.flags}`));
+    expect(Object.keys(UNKNOWN_ALLOWED).filter((key) => !checked.has(key)), 'stale UNKNOWN_ALLOWED entries').toEqual([]);
   });
 });

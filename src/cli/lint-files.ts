@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { lintWorkerFile, poolSizeFor, runPool } from '../node/pool.js';
 import type { Config } from '../core/config.js';
 import { createLinter, type Linter } from '../core/index.js';
 import type { LintResult } from '../core/types.js';
@@ -37,10 +38,19 @@ export interface FileReport {
  * Lints a list of files. Every file list goes through this one function so a
  * worker pool can replace its body without touching the callers.
  */
-export async function lintFiles(tasks: readonly LintTask[], options: LintFilesOptions): Promise<FileReport[]> {
+export async function lintFiles(tasks: readonly LintTask[], options: LintFilesOptions, signal?: AbortSignal): Promise<FileReport[]> {
+  const workers = poolSizeFor(tasks.length);
+  const workerFile = workers > 1 ? lintWorkerFile() : undefined;
+  if (workerFile) return runPool<LintTask, FileReport>(tasks, { workerFile, size: workers, shared: options }, signal);
+  return lintFilesHere(tasks, options, signal);
+}
+
+/** The same on this thread (and inside each pool worker). */
+export async function lintFilesHere(tasks: readonly LintTask[], options: LintFilesOptions, signal?: AbortSignal): Promise<FileReport[]> {
   const linter = createLinter();
   const reports: FileReport[] = [];
   for (const task of tasks) {
+    signal?.throwIfAborted();
     const bytes = await readFile(task.filePath).catch((error: NodeJS.ErrnoException) => `Skipped: the file cannot be read (${error.code ?? error.message}).`);
     if (typeof bytes === 'string') {
       reports.push({ filePath: task.filePath, result: skippedResult(bytes), listed: true });

@@ -62,7 +62,7 @@ async function runCommand(options: CliOptions, io: CliIO): Promise<number> {
 async function lintTargets(options: CliOptions, io: CliIO, resolver: ConfigResolver): Promise<FileReport[]> {
   const found = await findFiles(options.targets, { cwd: io.cwd, resolver });
   const tasks: LintTask[] = found.map(({ filePath, explicit }) => ({ filePath, explicit, ...resolver.forFile(filePath) }));
-  const reports = checkAcrossDocuments(await lintFiles(tasks, { fix: options.fix, productOnly: !options.all }));
+  const reports = await checkAcrossDocuments(await lintFiles(tasks, { fix: options.fix, productOnly: !options.all }), tasks, io.cwd);
   const listed = reports.filter((fileReport) => fileReport.listed);
   if (listed.length === 0) {
     io.stderr.write(`pmpo-lint: ${reports.length} Markdown file(s) found, none is a product document (set a kind, or use --all)\n`);

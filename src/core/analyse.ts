@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import { judgeStatement, classifySection } from './classify.js';
 import type { Cue } from './cues/index.js';
 import { parseMarkdown } from './parse.js';
@@ -11,8 +12,13 @@ import type { SectionAnalysis } from './types.js';
  * Positions are relative to the chunk; the linter rebases them.
  */
 export function analyseChunk(text: string, cues: readonly Cue[]): SectionAnalysis[] {
+  return analyseTree(parseMarkdown(text), text, cues);
+}
+
+/** The same for an already parsed text (the linter also reads link definitions from the tree). */
+export function analyseTree(root: Root, text: string, cues: readonly Cue[]): SectionAnalysis[] {
   const index = new LineIndex(text);
-  return splitSections(parseMarkdown(text), text).map(({ section, nodes }) => {
+  return splitSections(root, text).map(({ section, nodes }) => {
     const statements = extractStatements(nodes, index).map((statement) => judgeStatement(statement, cues));
     return { section, statements, classification: classifySection(section, statements, text) };
   });

@@ -1,8 +1,17 @@
 /**
- * A cheap line scanner that cuts a document where the parser would see a
- * top-level ATX heading, so each chunk can be parsed and cached on its own.
+ * A cheap line scanner that proposes where to cut a document into chunks that
+ * can be parsed and cached on their own: before lines where the parser will
+ * see a top-level heading (ATX `#` at column 0) or start a top-level paragraph
+ * or setext heading (an unindented plain line after a blank line).
+ *
  * A missing cut is always safe (the parser still finds the heading inside the
- * chunk); a wrong cut is not, so the scanner only cuts where it is sure.
+ * chunk). A wrong cut is not, so the scanner never cuts inside what it knows
+ * to be front matter, a fenced code block or an HTML block, and the linter
+ * double-checks every cut with the parse of the chunk before it (a chunk whose
+ * parse ends inside a fence or an HTML block is merged with the next one, see
+ * `endsOpen`). That check is exact because an unindented ATX heading closes
+ * every container (list, block quote, footnote) and interrupts a paragraph;
+ * only a top-level fence, HTML block or front matter can swallow it.
  */
 export interface Chunk {
   text: string;
@@ -11,41 +20,205 @@ export interface Chunk {
   startOffset: number;
 }
 
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
-const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
-const HTML_START = /^ {0,3}</;
+/** Sections smaller than this are grouped with the next (per-parse overhead dominates tiny chunks). */
+export const MIN_CHUNK_CHARS = 1024;
+/** A cut after a small piece is still kept when the heading's hash hits this modulus, so runs of tiny sections stay bounded. */
+const GROUP_MODULUS = 32;
 
-export function splitChunks(text: string): Chunk[] {
-  const cuts: { offset: number; line: number }[] = [{ offset: 0, line: 1 }];
-  let fence: string | undefined;
-  let inHtml = false;
-  let line = 1;
-  let offset = 0;
-  const frontMatter = /^---[ \t]*\r?\n/.test(text);
-  let inFrontMatter = frontMatter;
+const SPACE = 32;
+const TAB = 9;
+const HASH = 35;
+const BACKTICK = 96;
+const TILDE = 126;
+const LESS_THAN = 60;
+
+/** First characters that may start something other than a paragraph (or a table/definition line). */
+const NOT_PARAGRAPH_START = /^(?:[ \t#>\-*+=_`~<|[\\:]|\d{1,9}[.)])/;
+const LIST_OR_QUOTE = /^ {0,3}(?:[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|>|\[\^[^\]]*\]:)/;
+const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+const HTML_CLOSING: readonly [RegExp, RegExp][] = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:[ \t>]|\r?$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+];
+
+type State =
+  | { kind: 'text' }
+  | { kind: 'fence'; char: string; length: number }
+  | { kind: 'html'; end: RegExp | null }
+  | { kind: 'frontMatter'; fence: string };
+
+/** The end of a front matter block as remark-frontmatter reads it, or -1 when there is none. */
+export function frontMatterEnd(text: string): number {
+  const open = /^(---|\+\+\+)[ \t]*\r?\n/.exec(text);
+  if (!open) return -1;
+  const closing = new RegExp(`^\\${open[1][0]}{3}[ \\t]*\\r?$`);
+  let offset = open[0].length;
   while (offset < text.length) {
     const newline = text.indexOf('\n', offset);
     const end = newline === -1 ? text.length : newline;
-    const content = text.slice(offset, end);
-    if (inFrontMatter) {
-      if (line > 1 && /^(?:---|\.\.\.)[ \t]*\r?$/.test(content)) inFrontMatter = false;
-    } else if (fence) {
-      if (new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*\\r?$`).test(content)) fence = undefined;
-    } else if (inHtml) {
-      if (content.trim() === '') inHtml = false;
-    } else {
-      const open = FENCE_OPEN.exec(content);
-      if (open && !(open[1][0] === '`' && content.slice(open[0].length).includes('`'))) fence = open[1];
-      else if (HTML_START.test(content)) inHtml = true;
-      else if (ATX_HEADING.test(content) && line > 1) cuts.push({ offset, line });
-    }
+    if (closing.test(text.slice(offset, end))) return newline === -1 ? text.length : newline + 1;
     if (newline === -1) break;
     offset = newline + 1;
-    line++;
   }
-  return cuts.map((cut, i) => ({
-    text: text.slice(cut.offset, cuts[i + 1]?.offset ?? text.length),
-    startLine: cut.line,
-    startOffset: cut.offset,
-  }));
+  return -1;
+}
+
+/** Cut candidates: offsets and lines where a top-level heading starts. */
+function candidateCuts(text: string): { offset: number; line: number }[] {
+  const cuts: { offset: number; line: number }[] = [];
+  let state: State = { kind: 'text' };
+  let containerOpen = false;
+  let previousBlank = true;
+  let line = 1;
+  let offset = 0;
+  const frontEnd = frontMatterEnd(text);
+  const loneCarriageReturn = firstLoneCarriageReturn(text);
+  if (frontEnd > 0) {
+    for (let i = text.indexOf('\n'); i !== -1 && i < frontEnd; i = text.indexOf('\n', i + 1)) line++;
+    if (loneCarriageReturn < frontEnd) return cuts;
+    offset = frontEnd;
+  }
+  while (offset < text.length) {
+    const newline = text.indexOf('\n', offset);
+    const end = newline === -1 ? text.length : newline;
+    const first = text.charCodeAt(offset);
+    const blank = isBlank(text, offset, end);
+    if (state.kind === 'fence') {
+      if (closesFence(text, offset, end, state)) state = { kind: 'text' };
+    } else if (state.kind === 'html') {
+      if (state.end ? state.end.test(text.slice(offset, end)) : blank) state = { kind: 'text' };
+    } else if (!blank) {
+      const opened = openState(text, offset, end, first, containerOpen);
+      if (opened) {
+        state = opened;
+        if (state.kind === 'html' && state.end?.test(text.slice(offset, end))) state = { kind: 'text' };
+      } else if (first === HASH && isAtxHeading(text, offset, end) && offset > 0) {
+        cuts.push({ offset, line });
+        containerOpen = false;
+      } else if (previousBlank && offset > 0 && isParagraphStart(text, offset, end)) {
+        cuts.push({ offset, line });
+        containerOpen = false;
+      } else {
+        const content = text.slice(offset, Math.min(end, offset + 16));
+        if (LIST_OR_QUOTE.test(content)) containerOpen = true;
+        else if (previousBlank && first !== SPACE && first !== TAB) containerOpen = false;
+      }
+    }
+    previousBlank = blank;
+    if (newline === -1) break;
+    // After a lone carriage return the parser's line numbers and the engine's ('\n'-based) ones differ, so a cut could not be rebased exactly.
+    if (loneCarriageReturn < end) break;
+    line++;
+    offset = newline + 1;
+  }
+  return cuts;
+}
+
+function openState(text: string, offset: number, end: number, first: number, containerOpen: boolean): State | undefined {
+  if (first !== BACKTICK && first !== TILDE && first !== LESS_THAN && first !== SPACE) return undefined;
+  const content = text.slice(offset, end);
+  const fence = FENCE.exec(content);
+  if (fence && !(fence[2][0] === '`' && fence[3].includes('`'))) {
+    // An indented fence may belong to an open list item; only unindented ones are surely top-level.
+    if (fence[1].length > 0 && containerOpen) return undefined;
+    return { kind: 'fence', char: fence[2][0], length: fence[2].length };
+  }
+  if (first === LESS_THAN) {
+    const closing = HTML_CLOSING.find(([start]) => start.test(content));
+    return { kind: 'html', end: closing ? closing[1] : null };
+  }
+  return undefined;
+}
+
+function closesFence(text: string, offset: number, end: number, fence: { char: string; length: number }): boolean {
+  let i = offset;
+  while (i < end && i - offset < 3 && text.charCodeAt(i) === SPACE) i++;
+  let run = 0;
+  while (i < end && text[i] === fence.char) {
+    i++;
+    run++;
+  }
+  if (run < fence.length) return false;
+  for (; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== SPACE && code !== TAB && code !== 13) return false;
+  }
+  return true;
+}
+
+/** The parser also ends a line at a carriage return that no line feed follows. */
+function firstLoneCarriageReturn(text: string): number {
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return i;
+  return Infinity;
+}
+
+function isBlank(text: string, offset: number, end: number): boolean {
+  for (let i = offset; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== SPACE && code !== TAB && code !== 13) return false;
+  }
+  return true;
+}
+
+function isAtxHeading(text: string, offset: number, end: number): boolean {
+  let i = offset;
+  while (i < end && text.charCodeAt(i) === HASH) i++;
+  const hashes = i - offset;
+  if (hashes < 1 || hashes > 6) return false;
+  if (i === end) return true;
+  const next = text.charCodeAt(i);
+  return next === SPACE || next === TAB || next === 13;
+}
+
+/**
+ * An unindented line after a blank line that can only start a paragraph (or a
+ * setext heading): every container and leaf block before it is closed, so the
+ * parse from here on does not depend on the text above. When the chunk starts
+ * with a paragraph rather than a heading, the linter joins it to the section
+ * above (long sections then re-parse only the part an edit touched).
+ */
+function isParagraphStart(text: string, offset: number, end: number): boolean {
+  const content = text.slice(offset, end);
+  return !NOT_PARAGRAPH_START.test(content) && !content.includes('|');
+}
+
+/** FNV-1a over a short string: decides, from the heading line alone, where runs of tiny sections are cut. */
+function lineHash(text: string, offset: number): number {
+  let hash = 2166136261;
+  const end = Math.min(text.length, offset + 80);
+  for (let i = offset; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) break;
+    hash = Math.imul(hash ^ code, 16777619);
+  }
+  return hash >>> 0;
+}
+
+/**
+ * Cuts the text before top-level headings. A cut after a piece shorter than
+ * MIN_CHUNK_CHARS is dropped unless the heading's hash selects it: the
+ * decision depends only on the piece before and the heading line, so an edit
+ * never moves cuts elsewhere in the document.
+ */
+export function splitChunks(text: string, minChunkChars = MIN_CHUNK_CHARS): Chunk[] {
+  const chunks: Chunk[] = [];
+  let start = { offset: 0, line: 1 };
+  let previousCut = start;
+  for (const cut of candidateCuts(text)) {
+    const small = cut.offset - previousCut.offset < minChunkChars;
+    previousCut = cut;
+    if (small && lineHash(text, cut.offset) % GROUP_MODULUS !== 0) continue;
+    chunks.push({ text: text.slice(start.offset, cut.offset), startLine: start.line, startOffset: start.offset });
+    start = cut;
+  }
+  chunks.push({ text: text.slice(start.offset), startLine: start.line, startOffset: start.offset });
+  return chunks;
+}
+
+/** Every candidate cut, without grouping: for tests and diagnostics. */
+export function headingCuts(text: string): number[] {
+  return candidateCuts(text).map((cut) => cut.offset);
 }

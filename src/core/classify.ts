@@ -118,10 +118,113 @@ function locateInHeading(item: Evidence, section: Section, source: string): Evid
   return { ...item, startOffset: section.startOffset + at, endOffset: section.startOffset + at + item.match.length };
 }
 
+/** A passing mention is not a second job: interleaved sides need the smaller side to hold this share of the sided statements. */
+export const MIN_MINORITY_SHARE = 0.25;
+
 /**
- * `**Goals**` alone on a line between the two sides: the author already split
- * the body, so a mix needs more evidence.
+ * Interleaved sides (strategy and delivery alternating bullet by bullet): both
+ * sides twice with a substantive share, or one heavy statement plus one of the
+ * other when there are only two sided statements, both heavy.
  */
+function isInterleavedMix(strategic: SideTally, tactical: SideTally): boolean {
+  const minority = Math.min(strategic.count, tactical.count);
+  const total = strategic.count + tactical.count;
+  return minority >= 2 && minority / total >= MIN_MINORITY_SHARE;
+}
+
+type SidedJudgement = StatementJudgement & { side: Side };
+
+/** Where a body splits into two runs of whole blocks, one per side; `block` is where the second run's blocks begin. */
+export interface RunSplit {
+  first: Side;
+  second: Side;
+  /** Index into Section.blocks of the first block after the first run. */
+  block: number;
+  /** Index into Section.blocks of the first block holding a statement of the second run. */
+  secondStart: number;
+  /** A `**Goals**` pseudo-heading sits between the runs. */
+  pseudoHeading: boolean;
+}
+
+/**
+ * A run may carry this many statements of the other side and still count as
+ * one side's: a "see the roadmap" line in a vision is a passing mention.
+ */
+export const STRAYS_PER_RUN = 1;
+
+/** The side a run of statements would get as a section of its own, if one side dominates it. */
+function runSide(run: readonly SidedJudgement[]): Side | null {
+  const strategic = run.filter((judgement) => judgement.side === 'strategic').length;
+  const tactical = run.length - strategic;
+  const side: Side = strategic > tactical ? 'strategic' : 'tactical';
+  const strays = run.filter((judgement) => judgement.side !== side);
+  const passing = strays.length <= STRAYS_PER_RUN && !strays.some((judgement) => isHeavy(judgement, judgement.side));
+  return strategic !== tactical && passing && run.length - strays.length >= 2 * strays.length ? side : null;
+}
+
+/**
+ * The rubric's guide applied to two runs: two statements of each side, or one
+ * heavy statement of one side plus one of the other. Two sided statements in
+ * all must both be heavy, so one loud sentence next to one bullet stays quiet.
+ * A pseudo-heading between the runs is the author's own split, a mild sign:
+ * each run then needs three statements, heavy or not.
+ */
+function runsAreSubstantive(first: readonly SidedJudgement[], second: readonly SidedJudgement[], sides: [Side, Side], pseudoHeading: boolean): boolean {
+  const a = first.filter((judgement) => judgement.side === sides[0]);
+  const b = second.filter((judgement) => judgement.side === sides[1]);
+  const need = pseudoHeading ? 3 : 2;
+  if (a.length >= need && b.length >= need) return true;
+  if (pseudoHeading) return false;
+  const heavyA = a.some((judgement) => isHeavy(judgement, sides[0]));
+  const heavyB = b.some((judgement) => isHeavy(judgement, sides[1]));
+  return a.length + b.length >= 3 ? heavyA || heavyB : heavyA && heavyB;
+}
+
+/**
+ * The body read as two jobs done one after the other: some block boundary
+ * leaves one side's statements before it and the other side's after it
+ * (neutral blocks anywhere, a stray mention per run), each run substantive.
+ * Of several such boundaries, the one with the fewest strays wins.
+ */
+export function findRunSplit(section: Section, judgements: readonly StatementJudgement[]): RunSplit | undefined {
+  const sided = judgements.filter((judgement): judgement is SidedJudgement => judgement.side !== null);
+  const switches = sided.filter((judgement, i) => i > 0 && judgement.side !== sided[i - 1].side).length;
+  // Each stray adds at most two switches to the one between the runs; more switches are interleaving, and skipping them keeps this linear.
+  if (switches > 1 + 4 * STRAYS_PER_RUN) return undefined;
+  let best: { split: RunSplit; strays: number } | undefined;
+  for (let i = 1; i < sided.length; i++) {
+    const lastBlock = sided[i - 1].statement.block;
+    if (sided[i].statement.block === lastBlock || sided[i].side === sided[i - 1].side) continue;
+    const first = sided.slice(0, i);
+    const second = sided.slice(i);
+    const sides = [runSide(first), runSide(second)];
+    if (sides[0] !== sided[i - 1].side || sides[1] !== sided[i].side) continue;
+    const pseudoHeading = section.blocks.slice(lastBlock + 1, sided[i].statement.block).some((block) => block.pseudoHeading === true);
+    if (!runsAreSubstantive(first, second, [sides[0], sides[1]], pseudoHeading)) continue;
+    const strays = first.filter((judgement) => judgement.side !== sides[0]).length + second.filter((judgement) => judgement.side !== sides[1]).length;
+    const split: RunSplit = { first: sides[0], second: sides[1], block: lastBlock + 1, secondStart: sided[i].statement.block, pseudoHeading };
+    if (!best || strays < best.strays) best = { split, strays };
+  }
+  return best?.split;
+}
+
+/**
+ * The rubric's guide, read two ways: strategy and delivery done one after the
+ * other (two runs of blocks, see findRunSplit), or interleaved throughout with
+ * a substantive share each. Scattered stray statements of one side in a long
+ * body of the other are passing mentions.
+ */
+export function isMixedBody(section: Section, judgements: readonly StatementJudgement[]): boolean {
+  return isMixed(section, judgements, tally(judgements, 'strategic'), tally(judgements, 'tactical'));
+}
+
+function isMixed(section: Section, judgements: readonly StatementJudgement[], strategic: SideTally, tactical: SideTally): boolean {
+  if (Math.min(strategic.count, tactical.count) === 0) return false;
+  if (findRunSplit(section, judgements)) return true;
+  return isInterleavedMix(strategic, tactical) && !separatedByPseudoHeading(section, judgements);
+}
+
+/** `**Goals**` alone on a line with one side before it and the other after: the author already split the body. */
 function separatedByPseudoHeading(section: Section, judgements: readonly StatementJudgement[]): boolean {
   const sided = judgements.filter((judgement) => judgement.side);
   return section.blocks.some((block, index) => {
@@ -130,33 +233,6 @@ function separatedByPseudoHeading(section: Section, judgements: readonly Stateme
     const after = new Set(sided.filter((judgement) => judgement.statement.block > index).map((judgement) => judgement.side));
     return before.size === 1 && after.size === 1 && [...before][0] !== [...after][0];
   });
-}
-
-/** How often the side changes along the body's sided statements: 1 for "strategy, then delivery". */
-function sideSwitches(judgements: readonly StatementJudgement[]): number {
-  const sides = judgements.map((judgement) => judgement.side).filter(Boolean);
-  return sides.filter((side, i) => i > 0 && side !== sides[i - 1]).length;
-}
-
-/** A passing mention is not a second job: the smaller side must hold this share of the sided statements. */
-export const MIN_MINORITY_SHARE = 0.25;
-
-/**
- * The rubric's guide: two statements of each kind, or one heavy statement of
- * one kind plus one of the other. Scattered stray statements of one side in a
- * long body of the other are passing mentions; two clean runs are two jobs.
- * With only two sided statements, both must be heavy (a market paragraph and
- * a scenario), so one loud sentence next to one bullet stays quiet.
- */
-function isMixed(strategic: SideTally, tactical: SideTally, switches: number, separated: boolean): boolean {
-  const minority = Math.min(strategic.count, tactical.count);
-  const total = strategic.count + tactical.count;
-  if (minority === 0 || separated) return false;
-  const twoRuns = switches === 1;
-  const substantive = minority / total >= MIN_MINORITY_SHARE;
-  const bothTwice = minority >= 2 && substantive;
-  const heavyPlusOne = twoRuns && substantive && strategic.heavy + tactical.heavy >= (total >= 3 ? 1 : 2);
-  return bothTwice || heavyPlusOne;
 }
 
 /**
@@ -177,8 +253,8 @@ function tacticalHints(judgements: readonly StatementJudgement[]): number {
   return Math.floor(hints / SIDE_DECISION.hintsPerStatement);
 }
 
-function labelFrom(strategic: SideTally, tactical: SideTally, heading: HeadingSignal, switches: number, separated: boolean, hints: number): Label {
-  if (isMixed(strategic, tactical, switches, separated)) return 'mixed';
+function labelFrom(strategic: SideTally, tactical: SideTally, heading: HeadingSignal, hints: number, mixed: boolean): Label {
+  if (mixed) return 'mixed';
   const lean = (side: Side) => (heading.side === side ? SIDE_DECISION.heading : 0);
   const s = strategic.count * SIDE_DECISION.strategicStatement + lean('strategic');
   const t = (tactical.count - tactical.heavy + hints) * SIDE_DECISION.tacticalStatement + tactical.heavy * SIDE_DECISION.heavyTacticalStatement + lean('tactical');
@@ -202,7 +278,7 @@ export function classifySection(section: Section, judgements: readonly Statement
   const heading = judgeHeading(section, source);
   const hasBody = judgements.length > 0;
   const hints = tacticalHints(judgements);
-  const label = hasBody ? labelFrom(strategic, tactical, heading, sideSwitches(judgements), separatedByPseudoHeading(section, judgements), hints) : 'neutral';
+  const label = hasBody ? labelFrom(strategic, tactical, heading, hints, isMixed(section, judgements, strategic, tactical)) : 'neutral';
   const headingNote = heading.side && hasBody ? `; heading reads ${heading.side}` : heading.neutral ? '; heading reads neutral' : '';
   const hintNote = hints && tactical.count === 0 && label === 'tactical' ? `; ${hints * SIDE_DECISION.hintsPerStatement}+ lines of field-level detail` : '';
   return {

@@ -3,7 +3,7 @@
 // and which statements of a document are acceptance criteria at all.
 import { isJobStoryLine, type Story } from './stories.js';
 import type { LineIndex } from './text.js';
-import type { SectionAnalysis, Statement } from './types.js';
+import type { Block, Section, SectionAnalysis, Statement } from './types.js';
 
 export type StepKeyword = 'Given' | 'When' | 'Then' | 'And' | 'But';
 
@@ -88,6 +88,118 @@ function inlineSteps(body: string, bodyOffset: number, line: number): Step[] {
     steps.push({ keyword: canonical(match[1]), written: match[1], offset: bodyOffset + keywordAt, line, endOffset: bodyOffset + end, lineStart: false, continuesSentence: true });
   });
   return steps;
+}
+
+// ---------------------------------------------------------------------------
+// Step runs read straight from a section's lines (criteria-gherkin's own
+// reading, so it does not depend on how the classifier groups statements)
+
+const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})[ \t]*([^\s`]*)/;
+const GHERKIN_LANG = /^(?:gherkin|feature|cucumber)$/i;
+const LIST_MARKER = /^[ \t]*(?:>[ \t]*)*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+// Feature:, Background:, Scenario:, Scenario Outline:, Examples: ... end a run of steps.
+const GHERKIN_HEADER = /^[ \t]*(?:feature|background|rule|scenario(?: outline| template)?|examples?|scenarios)[ \t]*:/i;
+
+/** Blocks whose lines may hold steps: prose, lists, quotes and gherkin fences. */
+const STEP_BLOCKS = new Set(['paragraph', 'list', 'blockquote', 'code']);
+
+interface Fence {
+  marker: string;
+  gherkin: boolean;
+}
+
+/**
+ * The runs of consecutive step lines of a section, outside code blocks except
+ * gherkin fences. A line that is no step ends the run unless it wraps the step
+ * above (no list marker, no blank line in prose) or is a step argument in a
+ * gherkin fence (tables, doc strings).
+ */
+export function sectionStepRuns(index: LineIndex, section: Section): Step[][] {
+  const runs: Step[][] = [];
+  for (const block of section.blocks) {
+    if (!STEP_BLOCKS.has(block.type)) continue;
+    runs.push(...blockStepRuns(index, block));
+  }
+  return runs.filter((run) => run.length > 0);
+}
+
+function blockStepRuns(index: LineIndex, block: Block): Step[][] {
+  const runs: Step[][] = [[]];
+  const current = (): Step[] => runs[runs.length - 1];
+  const endRun = () => {
+    if (current().length) runs.push([]);
+  };
+  let fence: Fence | undefined;
+  let proseOpen = false;
+  // Background steps set the scene for every scenario: they need no When or Then.
+  let inBackground = false;
+  for (let line = block.startLine; line <= block.endLine; line++) {
+    const raw = index.lineText(line);
+    const unquoted = raw.replace(/^[ \t]*(?:>[ \t]?)*/, '').replace(/^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+/, '');
+    const marker = FENCE.exec(unquoted);
+    if (marker && (!fence || (marker[1][0] === fence.marker[0] && marker[1].length >= fence.marker.length && !marker[2]))) {
+      fence = fence ? undefined : { marker: marker[1], gherkin: GHERKIN_LANG.test(marker[2]) };
+      inBackground = false;
+      endRun();
+      continue;
+    }
+    if (block.type === 'code' && !fence) return [];
+    if (fence && !fence.gherkin) continue;
+    if (fence && GHERKIN_HEADER.test(raw)) {
+      inBackground = /^[ \t]*background[ \t]*:/i.test(raw);
+      endRun();
+      continue;
+    }
+    if (inBackground) continue;
+    // "... nodes A⏎and B, when ..." wraps a sentence: a keyword there opens no step.
+    const wrapsProse: boolean = !fence && proseOpen && current().length === 0 && !LIST_MARKER.test(raw);
+    const steps: Step[] = wrapsProse ? [] : lineSteps(index, line);
+    proseOpen = !fence && steps.length === 0 && !sentenceEnded(raw);
+    if (steps.length) {
+      // A comma above only joins a sentence when that line was a step of this run.
+      if (current().length === 0) steps[0].continuesSentence = false;
+      current().push(...steps);
+    } else if (endsStepRun(raw, block, fence)) {
+      endRun();
+    }
+  }
+  return runs;
+}
+
+/** A blank line, or prose that ends a sentence, a label ("...:") or a bold pseudo-heading. */
+function sentenceEnded(raw: string): boolean {
+  const text = raw.replace(/^[ \t]*(?:>[ \t]?)*/, '').trimEnd();
+  return text === '' || /(?:[.!?:]["')\]]?|\*\*|__)$/.test(text);
+}
+
+function endsStepRun(raw: string, block: Block, fence: Fence | undefined): boolean {
+  const blank = raw.replace(/^[ \t]*(?:>[ \t]?)*/, '').trim() === '';
+  if (fence) return false;
+  if (blank) return block.type !== 'list';
+  return LIST_MARKER.test(raw) || GHERKIN_HEADER.test(raw);
+}
+
+/** The steps that open one source line: its keyword step and any inline steps after it. */
+function lineSteps(index: LineIndex, line: number): Step[] {
+  const raw = index.lineText(line);
+  const prefix = LINE_PREFIX.exec(raw)![0];
+  const body = raw.slice(prefix.length);
+  const keyword = KEYWORD.exec(body);
+  if (!keyword || isJobStoryLine(body.replace(/\*\*|__/g, ''))) return [];
+  const lineStart = index.lineStart(line);
+  const previous = line > 1 ? index.lineText(line - 1).trimEnd() : '';
+  return [
+    {
+      keyword: canonical(keyword[1]),
+      written: keyword[1],
+      offset: lineStart + prefix.length,
+      line,
+      endOffset: lineStart + prefix.length + firstInlineStep(body, keyword[0].length),
+      lineStart: true,
+      continuesSentence: previous.endsWith(','),
+    },
+    ...inlineSteps(body, lineStart + prefix.length, line),
+  ];
 }
 
 // ---------------------------------------------------------------------------

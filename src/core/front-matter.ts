@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import type { Config } from './config.js';
+import { validateConfigValue, type Config } from './config.js';
 
 export interface FrontMatter {
   /** Offset just past the closing fence line (where an inserted comment goes). */
@@ -42,5 +42,29 @@ function readPmpo(yaml: string): Pick<FrontMatter, 'pmpo' | 'problem'> {
   if (!data || typeof data !== 'object' || !('pmpo' in data)) return {};
   const pmpo = (data as { pmpo: unknown }).pmpo;
   if (!pmpo || typeof pmpo !== 'object' || Array.isArray(pmpo)) return { problem: 'front matter "pmpo" must be an object' };
-  return { pmpo: pmpo as Config };
+  return validLayer(pmpo as Record<string, unknown>);
+}
+
+/**
+ * Keeps the settings that validate like a config file and drops the rest, so
+ * one typo in front matter neither crashes the linter nor disables the rest
+ * of the layer (a bad rule setting drops that rule only).
+ */
+function validLayer(pmpo: Record<string, unknown>): Pick<FrontMatter, 'pmpo' | 'problem'> {
+  const problems: string[] = [];
+  const keep = (value: Record<string, unknown>) => {
+    const found = validateConfigValue(value);
+    problems.push(...found);
+    return found.length === 0;
+  };
+  const layer: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(pmpo)) {
+    if (key === 'rules' && value && typeof value === 'object' && !Array.isArray(value)) {
+      layer.rules = Object.fromEntries(Object.entries(value).filter(([id, setting]) => keep({ rules: { [id]: setting } })));
+    } else if (keep({ [key]: value })) {
+      layer[key] = value;
+    }
+  }
+  const problem = problems.length ? `front matter "pmpo": ${problems.join('; ')}` : undefined;
+  return { pmpo: layer as Config, ...(problem ? { problem } : {}) };
 }

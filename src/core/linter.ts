@@ -1,12 +1,11 @@
-import { analyseChunk } from './analyse.js';
+import { ChunkCache } from './chunk-cache.js';
+import { frontMatterEnd } from './chunks.js';
 import { neutralUnlessEnglish } from './classify.js';
-import { splitChunks } from './chunks.js';
 import { DEFAULT_MAX_FILE_SIZE_KB, mergeConfigs, resolveRules, type Config } from './config.js';
 import { allCues, type Cue } from './cues/index.js';
 import { applyDirectives, readDirectives } from './disable.js';
 import { decideKind } from './doc-kind.js';
 import { readFrontMatter } from './front-matter.js';
-import { rebase } from './rebase.js';
 import { RULES, RULE_IDS } from './rules/index.js';
 import { docsUrl, type AnyRule, type Report } from './rules/types.js';
 import { LineIndex } from './text.js';
@@ -34,24 +33,24 @@ export interface Linter {
  * through the same chunking.
  */
 export function createLinter(defaults: LintOptions = {}): Linter {
-  let cache = new Map<string, SectionAnalysis[]>();
+  const cache = new ChunkCache();
 
   function analyse(text: string, cues: readonly Cue[], cueKey: string): SectionAnalysis[] {
-    const next = new Map<string, SectionAnalysis[]>();
-    const result: SectionAnalysis[] = [];
-    for (const chunk of splitChunks(text)) {
-      const key = `${cueKey}\u0000${chunk.text}`;
-      const relative = next.get(key) ?? cache.get(key) ?? analyseChunk(chunk.text, cues);
-      next.set(key, relative);
-      result.push(...rebase(relative, chunk.startLine - 1, chunk.startOffset));
-    }
-    cache = next;
-    return neutralUnlessEnglish(joinSections(result, text), text);
+    return neutralUnlessEnglish(cache.analyse(text, cues, cueKey), text);
+  }
+
+  // Parsing the YAML front matter on every keystroke is wasted work while it is unchanged.
+  let lastFrontMatter: { source: string; value: ReturnType<typeof readFrontMatter> } | undefined;
+  function frontMatterOf(text: string) {
+    const end = frontMatterEnd(text);
+    const source = end < 0 ? '' : text.slice(0, end);
+    if (lastFrontMatter?.source !== source || end < 0) lastFrontMatter = { source, value: readFrontMatter(text) };
+    return lastFrontMatter.value;
   }
 
   function prepare(text: string, options: LintOptions) {
     const fileName = options.fileName ?? defaults.fileName;
-    const frontMatter = readFrontMatter(text);
+    const frontMatter = frontMatterOf(text);
     const config = mergeConfigs(defaults.config, options.config, frontMatter?.pmpo);
     const cues = allCues(config.cues);
     const cueKey = JSON.stringify(config.cues ?? {});
@@ -77,18 +76,6 @@ export function createLinter(defaults: LintOptions = {}): Linter {
       return { kind, kindSource: source, findings, sections: sections.map(toSectionReport) };
     },
   };
-}
-
-/** Sections from different chunks end where the next one starts. */
-function joinSections(analyses: SectionAnalysis[], text: string): SectionAnalysis[] {
-  const lastLine = text.split('\n').length;
-  return analyses.map((analysis, i) => {
-    const next = analyses[i + 1]?.section;
-    const endLine = next ? (next.headingLine ?? next.startLine) - 1 : lastLine;
-    const endOffset = next ? next.startOffset : text.length;
-    if (analysis.section.endLine === endLine && analysis.section.endOffset === endOffset) return analysis;
-    return { ...analysis, section: { ...analysis.section, endLine, endOffset } };
-  });
 }
 
 function skipReason(text: string, config: Config): string | undefined {

@@ -28,8 +28,11 @@ export function sourceOffset(mapped: MappedText, index: number): number {
 function mapInline(nodes: readonly Nodes[], out: MappedText): void {
   for (const node of nodes) {
     if (node.type === 'text' || node.type === 'inlineCode') {
-      out.at.push(out.text.length);
-      out.source.push(valueStart(node));
+      // Text that remark-gfm splits out around literal URLs has no position: it continues the previous segment's mapping.
+      if (node.position || out.at.length === 0) {
+        out.at.push(out.text.length);
+        out.source.push(valueStart(node));
+      }
       out.text += node.value;
     } else if (node.type === 'break') {
       out.at.push(out.text.length);

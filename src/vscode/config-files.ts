@@ -97,7 +97,7 @@ export function configFolder(file: ConfigFile): vscode.Uri {
 /** `uri`'s path relative to `base`, or undefined when it is not inside it. */
 export function relativePath(base: vscode.Uri, uri: vscode.Uri): string | undefined {
   if (base.scheme !== uri.scheme) return undefined;
-  const prefix = `${base.path.replace(/\/+$/, '')}/`;
+  const prefix = `${base.path.replace(/(?<!\/)\/+$/, '')}/`;
   return uri.path.startsWith(prefix) ? uri.path.slice(prefix.length) : undefined;
 }
 

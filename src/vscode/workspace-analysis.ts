@@ -2,6 +2,7 @@
 // (findFiles), `ignores` and .gitignore, cancellable, one document at a time.
 import * as vscode from 'vscode';
 import type { Config } from '../core/config.js';
+import { crossDocumentFindings } from '../core/cross-document.js';
 import type { Finding, LintResult } from '../core/types.js';
 import type { ConfigFileResolver } from './config-files.js';
 import { configFolder, layerConfigs, lintFileName, relativePath } from './config-files.js';
@@ -19,13 +20,14 @@ export interface AnalysedDocument {
 }
 
 /**
- * HOOK POINT for rules that look across documents (story-unique: the same
- * story in two backlogs). A check returns extra findings keyed by
- * AnalysedDocument.name; each runs after every document was linted. E.g.:
- *   crossDocumentChecks.push((docs) => crossDocumentStoryFindings(docs.map((d) => ({ fileName: d.name, text: d.text, result: d.result }))));
+ * Rules that look across documents (story-unique: the same story in two
+ * backlogs). A check returns extra findings keyed by AnalysedDocument.name;
+ * each runs after every document was linted.
  */
 export type CrossDocumentCheck = (documents: readonly AnalysedDocument[]) => Map<string, Finding[]>;
-export const crossDocumentChecks: CrossDocumentCheck[] = [];
+export const crossDocumentChecks: CrossDocumentCheck[] = [
+  (documents) => crossDocumentFindings(documents.map((document) => ({ fileName: document.name, text: document.text, result: document.result, config: document.config }))),
+];
 
 export function runCrossDocumentChecks(documents: readonly AnalysedDocument[]): void {
   for (const check of crossDocumentChecks) {
@@ -75,7 +77,7 @@ async function gitignoreScopes(folder: vscode.WorkspaceFolder): Promise<IgnoreSc
 }
 
 function relativeTo(base: vscode.Uri, uri: vscode.Uri): string {
-  const prefix = `${base.path.replace(/\/+$/, '')}/`;
+  const prefix = `${base.path.replace(/(?<!\/)\/+$/, '')}/`;
   return uri.path.startsWith(prefix) ? uri.path.slice(prefix.length) : uri.path;
 }
 

@@ -103,6 +103,22 @@ describe('story-unique', () => {
     expect(found.get('b.md')![0].message).toContain('a.md (line 7)');
     expect(crossDocumentStoryFindings([files[0], { ...files[1], severity: 'off' }]).has('b.md')).toBe(false);
   });
+
+  it('places shared stories in later top-level sections at their own lines, also after an edit elsewhere', () => {
+    const story = '- As a tutor, I want missed quiz lists so that I follow up.';
+    const a = `${BACKLOG}Intro.\n\n# Later\n\n${story}\n`;
+    const b = `${BACKLOG}${story}\n`;
+    const run = (text: string) =>
+      crossDocumentStoryFindings([
+        { fileName: 'a.md', text, result: lint(text, { fileName: 'a.md' }) },
+        { fileName: 'b.md', text: b, result: lint(b, { fileName: 'b.md' }) },
+      ]);
+    const first = run(a).get('a.md')!;
+    expect(first.map((f) => [f.range.start.line, f.range.start.column])).toEqual([[11, 3]]);
+    const edited = a.replace('Intro.', 'A longer intro\nover two lines.');
+    expect(run(edited).get('a.md')!.map((f) => f.range.start.line)).toEqual([12]);
+    expect(run(edited).get('b.md')![0].message).toContain('a.md (line 12)');
+  });
 });
 
 describe('story-uniform', () => {
@@ -154,6 +170,16 @@ describe('criteria-gherkin', () => {
     expect(findings('criteria-gherkin', twoActions, { rules: { 'criteria-gherkin': ['warning', { maxWhen: 2 }] } }).list).toEqual([]);
     const code = '```gherkin\nScenario: refund\n  Given a delivered order\n  Then a refund is issued\n  When the customer asks\n```';
     expect(findings('criteria-gherkin', code).list.length).toBeGreaterThan(0);
+  });
+
+  it('reads step lines itself: list items without a Then, not other code or wrapped prose', () => {
+    expect(findings('criteria-gherkin', '- Given a tenant with rent due\n- When the due date passes').list[0].message).toMatch(/no Then/);
+    expect(findings('criteria-gherkin', '```text\nGiven a parcel\nWhen the driver scans it\n```').list).toEqual([]);
+    expect(findings('criteria-gherkin', '- Relay nodes buffer data between A\n  and B, when either is away.').list).toEqual([]);
+    const twoScenarios = '```gherkin\nScenario: one\n  Given a cart\n  When I pay\n  Then it is paid\nScenario: two\n  Given a cart\n  When I cancel\n  Then it is empty\n```';
+    expect(findings('criteria-gherkin', twoScenarios).list).toEqual([]);
+    const background = '```gherkin\nBackground:\n  Given a shop\n  And a cart\nScenario: pay\n  When I pay\n  Then it is paid\n```';
+    expect(findings('criteria-gherkin', background).list).toEqual([]);
   });
 });
 

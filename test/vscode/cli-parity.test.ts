@@ -37,10 +37,15 @@ const readFromDisk = async (uri: Uri) => {
 
 describe('editor and CLI agree', () => {
   it('on findings for the same files and config files', async () => {
-    let stdout = '';
+    // One CLI run per file: live linting sees one document at a time, while a
+    // CLI run over several files also reports stories repeated across them.
     const paths = ['team/plans/q3.md', 'docs/calendar-prd.md', 'docs/notes.md'];
-    await run([...paths, '--format', 'json'], { cwd: root, stdout: { write: (text) => (stdout += String(text)) }, stderr: { write: () => undefined } });
-    const cli = JSON.parse(stdout) as { filePath: string; messages: { ruleId: string; level: string; message: string; line: number; column: number; endLine: number; endColumn: number }[] }[];
+    const cli: { filePath: string; messages: { ruleId: string; level: string; message: string; line: number; column: number; endLine: number; endColumn: number }[] }[] = [];
+    for (const path of paths) {
+      let stdout = '';
+      await run([path, '--format', 'json'], { cwd: root, stdout: { write: (text) => (stdout += String(text)) }, stderr: { write: () => undefined } });
+      cli.push(...JSON.parse(stdout));
+    }
     const resolver = new ConfigFileResolver(readFromDisk as never);
     for (const path of paths) {
       const uri = Uri.file(join(root, path));

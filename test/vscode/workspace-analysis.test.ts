@@ -47,8 +47,10 @@ beforeEach(() => {
   };
 });
 
+const builtInChecks = [...crossDocumentChecks];
+
 afterEach(() => {
-  crossDocumentChecks.length = 0;
+  crossDocumentChecks.splice(0, crossDocumentChecks.length, ...builtInChecks);
 });
 
 describe('analyseWorkspace', () => {
@@ -58,7 +60,9 @@ describe('analyseWorkspace', () => {
     expect(outcome.documents.map((document) => document.name)).toEqual(['docs/calendar-prd.md', 'docs/open-prd.md', 'team/roadmap.md']);
     expect(outcome.scanned).toBe(4);
     expect(outcome.cancelled).toBe(false);
-    expect(outcome.documents[0].result.findings.map((finding) => finding.ruleId)).toEqual(['mixed-section']);
+    // calendar-prd.md and team/roadmap.md hold the same story: the built-in cross-document check reports it in both.
+    expect(outcome.documents[0].result.findings.map((finding) => finding.ruleId)).toEqual(['mixed-section', 'story-unique']);
+    expect(outcome.documents[2].result.findings.map((finding) => finding.ruleId)).toContain('story-unique');
     expect(log).toEqual(expect.arrayContaining(['workspace analysis: ignored drafts/draft-prd.md', 'workspace analysis: ignored team/archive/old-roadmap.md', 'workspace analysis: ignored CHANGELOG.md']));
   });
 
@@ -77,6 +81,7 @@ describe('analyseWorkspace', () => {
 
   it('runs cross-document checks and adds their findings by document name', async () => {
     const seen: string[][] = [];
+    crossDocumentChecks.length = 0;
     crossDocumentChecks.push((documents) => {
       seen.push(documents.map((document) => document.name));
       const calendar = documents.find((document) => document.name === 'docs/calendar-prd.md')!;

@@ -11,7 +11,7 @@ const BODY: Cue['kinds'] = ['sentence', 'bullet', 'row', 'scenario'];
 export const STRATEGIC_CUES: readonly Cue[] = [
   cue('vision', 2, 'vision, mission or long-term direction', /\b(?:vision|mission|north[- ]star|long[- ]term|ambition|in (?:three|five|ten|3|5|10) years)\b/i),
   cue('market', 2, 'market or segment framing', /\b(?:market(?:s|place)?|market share|segments?|TAM|SAM|SOM|mid-market|enterprises?|SMBs?|industry|verticals?)\b/i),
-  cue('revenue', 2, 'revenue, pricing or business case', /\b(?:revenue|ARR|MRR|pricing|price points?|moneti[sz]\w{0,10}|business (?:case|model|value)|ROI|profit\w{0,6}|margins?|upsell|subscriptions? tiers?|paying (?:customers|teams|users)|sales)\b/i),
+  cue('revenue', 2, 'revenue, pricing or business case', /\b(?:revenue|ARR|MRR|pricing|price points?|moneti[sz]\w{0,10}|business (?:case|model|value)|ROI|(?<!non-)profit\w{0,6}|margins?|upsell|subscriptions? tiers?|paying (?:customers|teams|users)|sales)\b/i),
   cue('competition', 2, 'competitors and positioning', /\b(?:competitors?|competitive|competition|differentiat\w{1,8}|positioning|alternatives on the market|incumbents?)\b/i),
   cue('kpi', 2, 'product goals, KPIs and success metrics', /\b(?:KPIs?|OKRs?|key results?|success (?:metrics?|criteria|measures?)|north star metric|NPS|retention|churn|conversion|activation rate|adoption|engagement|DAU|MAU|WAU|LTV|CAC)\b/i),
   cue('outcome', 1, 'a business outcome to move', /\b(?:increase|reduce|improve|grow|decrease|drive|boost|lower)\b/i),

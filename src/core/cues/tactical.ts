@@ -11,7 +11,7 @@ const cue = (id: string, weight: number, reason: string, pattern: RegExp, kinds:
 export const TACTICAL_CUES: readonly Cue[] = [
   // Anchored at the statement's start (after an id or a label such as "US-3:" or a table cell):
   // one start position keeps the scan linear, and a story opens its statement.
-  cue('user-story', 3, 'a user story template ("As a ..., I want ...")', /^\W{0,6}(?:[\w #-]{1,24}[:|] {0,2}\W{0,4}){0,2}As an? [^,.;()|]{1,60}?,? (?:\([^()]{1,40}\) )?I (?:want|need|can|would like|should be able)\b/i),
+  cue('user-story', 3, 'a user story template ("As a ..., I want ...")', /^\W{0,6}(?:[\w #-]{1,24}[:|] {0,2}\W{0,4}){0,2}As an? [^,.;()|]{1,60}?,? (?:\([^()]{1,40}\),? )?I (?:want|need|can|would like|should be able)\b/i),
   cue('job-story', 3, 'a job story template ("When ..., I want to ..., so I can ...")', /^\W{0,4}When [^,]{1,80}, I want to\b/i),
   cue('scenario', 3, 'a Given/When/Then scenario', /\b(?:Given|When|Then)\b/i, ['scenario']),
   cue('acceptance-criteria', 2, 'acceptance criteria or definition of done', /\b(?:acceptance criteria|AC:|definition of (?:done|ready)|DoD|DoR|test cases?|test steps?|expected result)\b/i),

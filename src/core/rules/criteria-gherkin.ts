@@ -1,4 +1,4 @@
-import { scenarioSteps, splitScenarios, type Step, type StepKeyword } from '../criteria.js';
+import { sectionStepRuns, splitScenarios, type Step, type StepKeyword } from '../criteria.js';
 import type { Range } from '../types.js';
 import type { Rule, RuleContext } from './types.js';
 
@@ -23,11 +23,10 @@ export const criteriaGherkin: Rule<CriteriaGherkinOptions> = {
   optionDocs: { maxWhen: 'The most When steps (a When and the And/But steps that follow it) a scenario may have; one action per scenario keeps it a single test.' },
   check(context) {
     for (const analysis of context.sections) {
-      for (const { statement } of analysis.statements) {
-        if (statement.kind !== 'scenario') continue;
-        const steps = scenarioSteps(context.index, statement);
-        for (const scenario of splitScenarios(steps)) {
-          if (scenario.length < 2 || !scenario.some((step) => step.keyword === 'Given' || step.keyword === 'When')) continue;
+      // The rule reads the step lines itself: how the classifier groups statements is not its judgement.
+      for (const run of sectionStepRuns(context.index, analysis.section)) {
+        for (const scenario of splitScenarios(run)) {
+          if (!isScenarioAttempt(scenario)) continue;
           for (const problem of structureProblems(scenario, context.options.maxWhen)) {
             context.report({ message: problem.message, range: stepRange(context, problem.step) });
           }
@@ -37,6 +36,11 @@ export const criteriaGherkin: Rule<CriteriaGherkinOptions> = {
     }
   },
 };
+
+/** Two steps or more with a Given or When: a lone "When the parcel is late, ..." is prose. */
+function isScenarioAttempt(steps: readonly Step[]): boolean {
+  return steps.length >= 2 && steps.some((step) => step.keyword === 'Given' || step.keyword === 'When');
+}
 
 function stepRange(context: RuleContext, step: Step): Range {
   return context.index.range(step.offset, Math.max(step.offset + step.written.length, step.endOffset));

@@ -13,12 +13,16 @@ export function sectionName(section: Section): string {
   return section.heading === PREAMBLE ? 'The text before the first heading' : `Section "${section.heading}"`;
 }
 
+/** The strongest evidence of one side, preferring the body's own words over what the heading promises. */
 export function strongest(analysis: SectionAnalysis, side: Side): Evidence | undefined {
-  return analysis.classification.evidence.find((item) => item.side === side);
+  const mine = analysis.classification.evidence.filter((item) => item.side === side);
+  return mine.find((item) => !item.cueId.startsWith('heading:')) ?? mine[0];
 }
 
+/** `"market share" on line 12, market or segment framing`: the words, where, and why they count. */
 export function describeEvidence(evidence: Evidence): string {
-  return `${evidence.reason} "${evidence.match}" (line ${evidence.line})`;
+  const reason = evidence.reason.replace(/ ?\([^()]*\)/g, '');
+  return `"${evidence.match}" on line ${evidence.line}, ${reason}`;
 }
 
 export function evidenceLocation(context: RuleContext, evidence: Evidence, label: string): RelatedLocation {

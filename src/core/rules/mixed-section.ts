@@ -1,4 +1,5 @@
-import type { SectionAnalysis, StatementJudgement, Suggestion } from '../types.js';
+import { findRunSplit, isMixedBody } from '../classify.js';
+import type { SectionAnalysis, Suggestion } from '../types.js';
 import { describeEvidence, evidenceLocation, sectionName, sectionRange, strongest } from './helpers.js';
 import type { Rule, RuleContext } from './types.js';
 
@@ -22,7 +23,7 @@ export const mixedSection: Rule = {
       context.report({
         message:
           `${sectionName(analysis.section)} mixes strategy (${describeEvidence(strategic)}) with delivery detail ` +
-          `(${describeEvidence(tactical)}); each audience reads past the other's half, so give each its own section.`,
+          `(${describeEvidence(tactical)}): each audience reads past the other's half, so give each its own section.`,
         range: sectionRange(context, analysis.section),
         evidence: analysis.classification.evidence,
         related: [evidenceLocation(context, strategic, 'strategic'), evidenceLocation(context, tactical, 'tactical')],
@@ -35,22 +36,20 @@ export const mixedSection: Rule = {
 const SPLIT_HEADINGS = { strategic: 'Strategy', tactical: 'Delivery detail' } as const;
 
 /**
- * When the strategic and the tactical statements form two runs of whole
- * blocks, a heading between the runs splits the section without moving text.
+ * When the body reads as a strategic run and a tactical run of whole blocks
+ * (findRunSplit, the same test that makes it mixed), a heading where the
+ * second run's blocks begin splits the section without moving text. A split
+ * that would leave either half mixed is no split.
  */
 function splitSuggestion(context: RuleContext, analysis: SectionAnalysis): Suggestion | undefined {
-  const sided = analysis.statements.filter((judgement): judgement is StatementJudgement & { side: 'strategic' | 'tactical' } => judgement.side !== null);
-  const switches = sided.filter((judgement, i) => i > 0 && judgement.side !== sided[i - 1].side);
-  if (switches.length !== 1) return undefined;
-  const second = switches[0];
-  const before = sided[sided.indexOf(second) - 1];
-  if (before.statement.block === second.statement.block) return undefined;
-  const target = analysis.section.blocks[second.statement.block];
+  const split = findRunSplit(analysis.section, analysis.statements);
+  if (!split || !halvesAreClean(analysis, split.block)) return undefined;
+  const target = analysis.section.blocks[split.block];
   if (!target) return undefined;
   const offset = context.index.lineStart(target.startLine);
   if (context.index.lineText(target.startLine).slice(0, target.startOffset - offset).trim() !== '') return undefined;
   const depth = Math.min(6, Math.max(2, analysis.section.depth + 1));
-  const title = SPLIT_HEADINGS[second.side];
+  const title = SPLIT_HEADINGS[split.second];
   const eol = context.text.includes('\r\n') ? '\r\n' : '\n';
   const lead = target.startLine > 1 && context.index.lineText(target.startLine - 1).trim() === '' ? '' : eol;
   const hashes = '#'.repeat(depth);
@@ -59,4 +58,10 @@ function splitSuggestion(context: RuleContext, analysis: SectionAnalysis): Sugge
     fix: { range: [offset, offset], text: `${lead}${hashes} ${title}${eol}${eol}` },
     snippet: `${lead}${hashes} \${1:${title}}${eol}${eol}`,
   };
+}
+
+function halvesAreClean(analysis: SectionAnalysis, block: number): boolean {
+  const before = analysis.statements.filter((judgement) => judgement.statement.block < block);
+  const after = analysis.statements.filter((judgement) => judgement.statement.block >= block);
+  return !isMixedBody(analysis.section, before) && !isMixedBody(analysis.section, after);
 }

@@ -1,4 +1,5 @@
 import { analyseChunk } from '../analyse.js';
+import { splitChunks } from '../chunks.js';
 import { findStories, storiesOf, storyExcerpt, storyKeys, type Story } from '../stories.js';
 import { LineIndex } from '../text.js';
 import type { Finding, LintResult, Severity, SeveritySetting } from '../types.js';
@@ -56,30 +57,71 @@ export interface StoryFile {
   severity?: SeveritySetting;
 }
 
+/** What cross-document matching needs of a story: its key, where it is, how to quote it. */
+interface StoryAsk {
+  ask: string;
+  startOffset: number;
+  endOffset: number;
+  excerpt: string;
+}
+
 interface Occurrence {
   file: StoryFile;
-  index: LineIndex;
-  story: Story;
+  story: StoryAsk;
+}
+
+/**
+ * Stories per chunk (a top-level heading and its body, as the linter caches
+ * them), keyed by the chunk's text: a workspace re-analysed after one edit
+ * re-parses only the chunks that changed. Bounded, oldest first out.
+ */
+const CHUNK_ASKS = new Map<string, StoryAsk[]>();
+const CHUNK_ASKS_LIMIT = 4096;
+
+function chunkAsks(text: string): StoryAsk[] {
+  const cached = CHUNK_ASKS.get(text);
+  if (cached) {
+    CHUNK_ASKS.delete(text);
+    CHUNK_ASKS.set(text, cached);
+    return cached;
+  }
+  const asks = findStories(analyseChunk(text, []), new LineIndex(text)).map((story) => ({
+    ask: storyKeys(story).ask,
+    startOffset: story.startOffset,
+    endOffset: story.endOffset,
+    excerpt: storyExcerpt(story),
+  }));
+  CHUNK_ASKS.set(text, asks);
+  if (CHUNK_ASKS.size > CHUNK_ASKS_LIMIT) CHUNK_ASKS.delete(CHUNK_ASKS.keys().next().value!);
+  return asks;
+}
+
+/** The stories of a document, with offsets in the whole text. */
+function documentAsks(text: string): StoryAsk[] {
+  return splitChunks(text).flatMap((chunk) =>
+    chunkAsks(chunk.text).map((ask) => ({ ...ask, startOffset: ask.startOffset + chunk.startOffset, endOffset: ask.endOffset + chunk.startOffset })),
+  );
 }
 
 /**
  * Stories that appear in more than one of the given documents (a workspace, a
- * CLI run over several files). Pure: the stories are re-derived from each
- * text. Returns the findings to add, per file name. Within one document the
+ * CLI run over several files). Pure in its result: the stories are re-derived
+ * from each text, chunk by chunk as the linter reads it (cached by chunk
+ * text). Returns the findings to add, per file name. Within one document the
  * rule itself reports duplicates; here only other files count.
  */
 export function crossDocumentStoryFindings(files: readonly StoryFile[]): Map<string, Finding[]> {
   const byAsk = new Map<string, Occurrence[]>();
   for (const file of files) {
     if (file.result.skipped || file.result.kind === 'unknown') continue;
-    const index = new LineIndex(file.text);
-    for (const story of findStories(analyseChunk(file.text, []), index)) {
-      const { ask } = storyKeys(story);
-      const list = byAsk.get(ask) ?? [];
-      list.push({ file, index, story });
-      byAsk.set(ask, list);
+    for (const story of documentAsks(file.text)) {
+      const list = byAsk.get(story.ask) ?? [];
+      list.push({ file, story });
+      byAsk.set(story.ask, list);
     }
   }
+  const indexes = new Map<StoryFile, LineIndex>();
+  const indexOf = (file: StoryFile) => indexes.get(file) ?? indexes.set(file, new LineIndex(file.text)).get(file)!;
   const findings = new Map<string, Finding[]>();
   for (const occurrences of byAsk.values()) {
     for (const occurrence of occurrences) {
@@ -87,22 +129,22 @@ export function crossDocumentStoryFindings(files: readonly StoryFile[]): Map<str
       const severity = occurrence.file.severity ?? storyUnique.defaultSeverity;
       if (!elsewhere || severity === 'off') continue;
       const list = findings.get(occurrence.file.fileName) ?? [];
-      list.push(crossFinding(occurrence, elsewhere, severity));
+      list.push(crossFinding(occurrence, indexOf(occurrence.file), elsewhere, indexOf(elsewhere.file), severity));
       findings.set(occurrence.file.fileName, list);
     }
   }
   return findings;
 }
 
-function crossFinding(occurrence: Occurrence, elsewhere: Occurrence, severity: Severity): Finding {
-  const otherLine = elsewhere.index.point(elsewhere.story.startOffset).line;
+function crossFinding(occurrence: Occurrence, index: LineIndex, elsewhere: Occurrence, otherIndex: LineIndex, severity: Severity): Finding {
+  const otherLine = otherIndex.point(elsewhere.story.startOffset).line;
   return {
     ruleId: STORY_UNIQUE_ID,
     severity,
     message:
-      `The story "${storyExcerpt(occurrence.story)}" also appears in ${elsewhere.file.fileName} (line ${otherLine}): ` +
+      `The story "${occurrence.story.excerpt}" also appears in ${elsewhere.file.fileName} (line ${otherLine}): ` +
       'a story kept in two documents drifts apart and gets built twice; keep it in one and link to it.',
-    range: occurrence.index.range(occurrence.story.startOffset, occurrence.story.endOffset),
+    range: index.range(occurrence.story.startOffset, occurrence.story.endOffset),
     url: docsUrl(STORY_UNIQUE_ID),
     evidence: [],
     related: [],

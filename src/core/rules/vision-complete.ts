@@ -166,10 +166,11 @@ export const visionComplete: Rule<VisionCompleteOptions> = {
   },
   check(context) {
     const wanted = VISION_ELEMENTS.filter((element) => context.options.elements.includes(element));
+    const visionAncestors = nearestVisionAncestors(context.sections);
     context.sections.forEach((analysis, at) => {
       const { section } = analysis;
       const byHeading = section.headingLine !== null && isVisionHeading(section.heading);
-      if (byHeading ? hasVisionSubsection(context.sections, at) : insideVision(context.sections, at) !== undefined) return;
+      if (byHeading ? hasVisionSubsection(context.sections, at) : visionAncestors[at] !== undefined) return;
       const pitch = byHeading ? undefined : analysis.statements.find((judgement) => isElevatorPitch(judgement.statement.text));
       if (!byHeading && !pitch) return;
       const { body, headings } = byHeading ? visionBody(context.sections, at) : { body: pitchBody(analysis, pitch!.statement), headings: [] };
@@ -195,14 +196,19 @@ function hasVisionSubsection(sections: readonly SectionAnalysis[], at: number): 
   return false;
 }
 
-/** The sub-sections of a vision section are judged with it, not alone. */
-function insideVision(sections: readonly SectionAnalysis[], at: number): number | undefined {
-  let depth = sections[at].section.depth;
-  for (let s = at - 1; s >= 0 && depth > 1; s--) {
-    const section = sections[s].section;
-    if (section.depth >= depth || section.headingLine === null) continue;
-    if (isVisionHeading(section.heading)) return s;
-    depth = section.depth;
-  }
-  return undefined;
+/**
+ * The sub-sections of a vision section are judged with it, not alone: for
+ * every section, the nearest enclosing section with a vision heading. One pass
+ * with a stack of enclosing headings (a backwards walk per section was
+ * quadratic on documents with thousands of sibling headings).
+ */
+function nearestVisionAncestors(sections: readonly SectionAnalysis[]): (number | undefined)[] {
+  const stack: { depth: number; vision: number | undefined }[] = [];
+  return sections.map(({ section }, at) => {
+    if (section.headingLine === null) return undefined;
+    while (stack.length && stack[stack.length - 1].depth >= section.depth) stack.pop();
+    const enclosing = stack[stack.length - 1]?.vision;
+    stack.push({ depth: section.depth, vision: isVisionHeading(section.heading) ? at : enclosing });
+    return enclosing;
+  });
 }

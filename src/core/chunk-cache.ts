@@ -1,0 +1,299 @@
+/**
+ * Per-chunk analysis with a cache keyed by chunk text, and the two checks that
+ * make the joined result equal a whole-document analysis:
+ * - a chunk whose parse ends inside a fence, an HTML block or unclosed front
+ *   matter would have swallowed the next chunk's heading: it is merged with
+ *   the next chunk (`endsOpen`);
+ * - link reference and footnote definitions reach across chunks: every chunk
+ *   that mentions a label defined in another chunk is parsed with stand-in
+ *   definitions appended (their text does not matter, only that they exist),
+ *   and the stand-ins are dropped from the result.
+ */
+import type { Nodes, Root } from 'mdast';
+import { analyseTree } from './analyse.js';
+import { classifySection } from './classify.js';
+import { splitChunks, type Chunk } from './chunks.js';
+import type { Cue } from './cues/index.js';
+import { fallbackAnalysis, fallbackReason } from './fallback.js';
+import { parseMarkdown } from './parse.js';
+import { rebaseSections } from './rebase.js';
+import type { SectionAnalysis, StatementJudgement } from './types.js';
+
+interface Placement {
+  line: number;
+  offset: number;
+  endLine: number;
+  sections: SectionAnalysis[];
+}
+
+export interface ChunkEntry {
+  /** Chunk-relative analysis; the last section's end is fixed when placed. */
+  sections: SectionAnalysis[];
+  /** The parse ends inside a construct that would continue into the next chunk. */
+  open: boolean;
+  /** Labels (normalised; footnotes as `^label`) defined in the chunk, with their source label. */
+  definitions: Map<string, string>;
+  /** Set when the chunk took the line-based path. */
+  fallback?: string;
+  /** The last placement, reused while the chunk does not move (most chunks on most keystrokes). */
+  placed?: Placement;
+}
+
+export class ChunkCache {
+  private entries = new Map<string, ChunkEntry>();
+  private next = new Map<string, ChunkEntry>();
+  private lowered = new Map<string, string>();
+  private cueKey: string | undefined;
+  /** Definitions seen by the previous run: the first guess for this one. */
+
+  /** `minChunkChars` (tests): group sections smaller than this; 0 cuts at every heading. */
+  constructor(private readonly minChunkChars?: number) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The cached analyses (tests count how many a run replaced). */
+  entryObjects(): ChunkEntry[] {
+    return [...this.entries.values()];
+  }
+
+  /** Analyses the whole text through the cache; returns document-positioned sections. */
+  analyse(text: string, cues: readonly Cue[], cueKey: string): SectionAnalysis[] {
+    if (cueKey !== this.cueKey) {
+      this.entries.clear();
+      this.cueKey = cueKey;
+    }
+    this.next = new Map();
+    const pieces = this.settle(splitChunks(text, this.minChunkChars), cues);
+    const definitions = collectDefinitions(pieces.map((piece) => piece.entry));
+    if (definitions.size > 0) {
+      pieces.forEach((piece, i) => {
+        const external = this.externalLabels(piece.chunk.text, piece.entry.definitions, definitions);
+        if (external.length) piece.entry = this.entry(piece.chunk.text, cues, external, i === pieces.length - 1);
+      });
+    }
+    this.entries = this.next;
+    if (definitions.size === 0 || this.lowered.size > 4 * this.entries.size) this.lowered.clear();
+    const totalLines = countNewlines(text, 0, text.length) + 1;
+    const out: SectionAnalysis[] = [];
+    let run: SectionAnalysis[] = [];
+    const flush = () => {
+      if (run.length) out.push(run.length === 1 ? run[0] : joinParts(run, text));
+      run = [];
+    };
+    pieces.forEach(({ chunk, entry }, i) => {
+      const next = pieces[i + 1]?.chunk;
+      place(entry, chunk, next ? next.startLine - 1 : totalLines).forEach((section, j) => {
+        const continues = i > 0 && j === 0 && section.section.headingLine === null;
+        if (!continues) flush();
+        // Blank lines alone make no section: the first text after them is still the document's preamble.
+        const first = continues && run.length === 0 && out.length === 0;
+        run.push(first ? { ...section, section: { ...section.section, startLine: 1, startOffset: 0, bodyOffset: 0 } } : section);
+      });
+    });
+    flush();
+    return out;
+  }
+
+  /** Analyses the chunks in order (without stand-in definitions), merging a chunk that ends open with the next. */
+  private settle(chunks: Chunk[], cues: readonly Cue[]): { chunk: Chunk; entry: ChunkEntry }[] {
+    const out: { chunk: Chunk; entry: ChunkEntry }[] = [];
+    for (let i = 0; i < chunks.length; i++) {
+      let chunk = chunks[i];
+      let entry = this.entry(chunk.text, cues, [], false);
+      while (entry.open && i + 1 < chunks.length) {
+        chunk = { ...chunk, text: chunk.text + chunks[++i].text };
+        entry = this.entry(chunk.text, cues, [], false);
+      }
+      out.push({ chunk, entry });
+    }
+    return out;
+  }
+
+  /** The cached analysis of a chunk, parsed with stand-ins for the given external definitions. */
+  private entry(text: string, cues: readonly Cue[], standIns: string[], last: boolean): ChunkEntry {
+    const key = standIns.length ? `${standIns.join('\u0001')}\u0000${text}` : text;
+    let entry = this.next.get(key) ?? this.entries.get(key);
+    if (!entry) entry = analyseEntry(text, cues, standIns, last);
+    this.next.set(key, entry);
+    return entry;
+  }
+
+  /** Source labels of definitions in other chunks that this chunk mentions (a cheap, over-inclusive test). */
+  private externalLabels(text: string, own: ReadonlyMap<string, string>, definitions: ReadonlyMap<string, string>): string[] {
+    let lower = this.lowered.get(text);
+    if (lower === undefined) {
+      lower = text.toLowerCase().replace(/\s+/g, ' ');
+      this.lowered.set(text, lower);
+    }
+    const labels: string[] = [];
+    for (const [identifier, label] of definitions) if (!own.has(identifier) && lower.includes(`[${identifier}`)) labels.push(label);
+    return labels.sort();
+  }
+}
+
+function analyseEntry(text: string, cues: readonly Cue[], standIns: string[], last: boolean): ChunkEntry {
+  const fallback = fallbackReason(text);
+  if (fallback) return { sections: fallbackAnalysis(text, cues), open: false, definitions: new Map(), fallback };
+  if (standIns.length === 0) return fromTree(parseMarkdown(text), text, text.length, cues);
+  const suffix = `\n\n${standIns.map((label) => `[${label}]: #`).join('\n')}\n`;
+  const entry = fromTree(parseMarkdown(text + suffix), text + suffix, text.length, cues);
+  if (!entry.open || !last) return entry;
+  // The last chunk ends inside a fence or an HTML block that swallowed the stand-ins: put them in front instead.
+  return withPrefix(text, cues, standIns);
+}
+
+function withPrefix(text: string, cues: readonly Cue[], standIns: string[]): ChunkEntry {
+  const prefix = `${standIns.map((label) => `[${label}]: #`).join('\n')}\n\n`;
+  const root = parseMarkdown(prefix + text);
+  const lines = countNewlines(prefix, 0, prefix.length);
+  const sections = analyseTree(root, prefix + text, cues).flatMap((analysis) => dropStandIns(analysis, prefix.length));
+  const entry: ChunkEntry = { sections: rebaseSections(sections, -lines, -prefix.length), open: true, definitions: new Map() };
+  collectTree(root, (label, identifier, offset) => {
+    if (offset >= prefix.length) entry.definitions.set(identifier, label);
+  });
+  return entry;
+}
+
+/** The stand-in definitions open the first (preamble) section: drop them, and the section if nothing else is in it. */
+function dropStandIns(analysis: SectionAnalysis, prefixLength: number): SectionAnalysis[] {
+  if (analysis.section.startOffset >= prefixLength) return [analysis];
+  const blocks = analysis.section.blocks;
+  const dropped = blocks.filter((block) => block.startOffset < prefixLength).length;
+  if (dropped === blocks.length) return [];
+  const statements = analysis.statements.map((judgement) => ({ ...judgement, statement: { ...judgement.statement, block: judgement.statement.block - dropped } }));
+  return [{ ...analysis, section: { ...analysis.section, blocks: blocks.slice(dropped) }, statements }];
+}
+
+function fromTree(root: Root, input: string, length: number, cues: readonly Cue[]): ChunkEntry {
+  const sections = analyseTree(root, input, cues);
+  const definitions = new Map<string, string>();
+  collectTree(root, (label, identifier, offset) => {
+    if (offset < length) definitions.set(identifier, label);
+  });
+  const lastSection = sections[sections.length - 1];
+  let open = false;
+  if (lastSection) {
+    const blocks = lastSection.section.blocks;
+    open = blocks.some((block) => block.endOffset > length && block.startOffset < length);
+    const kept = blocks.filter((block) => block.startOffset < length);
+    if (kept.length !== blocks.length) lastSection.section.blocks = kept;
+    const lastBlock = kept[kept.length - 1];
+    if (!open && lastBlock) open = endsOpen(input.slice(0, length), lastBlock);
+  }
+  open = open || runsToEnd(root, input, length) || frontMatterOpen(input.slice(0, length), sections);
+  return { sections, open, definitions };
+}
+
+/**
+ * Only a construct left open (a fence or HTML block, possibly inside a list or
+ * quote) runs past the last line break to the very end of the text; in the
+ * document, the next chunk's heading would have closed it one line earlier.
+ */
+function runsToEnd(root: Root, input: string, length: number): boolean {
+  if (input[length - 1] !== '\n') return false;
+  const last = root.children.filter((node) => node.position!.start.offset! < length).pop();
+  return last !== undefined && last.position!.end.offset! >= length;
+}
+
+/** Definitions anywhere in the flow (root, lists, block quotes, footnotes). */
+function collectTree(node: Nodes, found: (label: string, identifier: string, offset: number) => void): void {
+  if (node.type === 'definition' || node.type === 'footnoteDefinition') {
+    const footnote = node.type === 'footnoteDefinition';
+    const identifier = `${footnote ? '^' : ''}${normalise(node.identifier)}`;
+    found(`${footnote ? '^' : ''}${node.label ?? node.identifier}`, identifier, node.position!.start.offset!);
+  }
+  if (node.type === 'root' || node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote' || node.type === 'footnoteDefinition') {
+    for (const child of node.children) collectTree(child as Nodes, found);
+  }
+}
+
+function normalise(identifier: string): string {
+  return identifier.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const HTML_ENDS: readonly [RegExp, RegExp][] = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:[ \t>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+];
+
+/** Whether the chunk's last block (a fence or an HTML block) is still open where the chunk ends. */
+export function endsOpen(text: string, block: SectionAnalysis['section']['blocks'][number]): boolean {
+  if (block.type !== 'code' && block.type !== 'html') return false;
+  const source = text.slice(block.startOffset, block.endOffset);
+  const lines = source.split('\n').map((line) => line.replace(/\r$/, ''));
+  if (block.type === 'code') {
+    const open = FENCE_OPEN.exec(lines[0]);
+    if (!open) return false;
+    if (lines.length < 2) return true;
+    const closing = new RegExp(`^ {0,3}\\${open[1][0]}{${open[1].length},}[ \\t]*$`);
+    return !closing.test(lines[lines.length - 1]);
+  }
+  const kind = HTML_ENDS.find(([start]) => start.test(lines[0]));
+  if (kind) return !kind[1].test(lines[lines.length - 1]);
+  return !/\n[ \t]*\r?\n/.test(text.slice(block.endOffset));
+}
+
+/** A chunk that starts like front matter but did not parse as front matter may close it in a later chunk. */
+function frontMatterOpen(text: string, sections: SectionAnalysis[]): boolean {
+  if (!/^(?:---|\+\+\+)[ \t]*\r?\n/.test(text)) return false;
+  return sections[0]?.section.blocks[0]?.type !== 'yaml' || sections[0].section.blocks[0].startOffset !== 0;
+}
+
+function collectDefinitions(entries: ChunkEntry[]): Map<string, string> {
+  const all = new Map<string, string>();
+  for (const entry of entries) for (const [identifier, label] of entry.definitions) if (!all.has(identifier)) all.set(identifier, label);
+  return all;
+}
+
+export function countNewlines(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
+const joined = new WeakMap<SectionAnalysis, { parts: SectionAnalysis[]; section: SectionAnalysis }>();
+
+/**
+ * A section cut into several chunks (at paragraph starts) made whole again:
+ * blocks and statements in order, classification over all of them. Reused
+ * while every part is unchanged.
+ */
+function joinParts(parts: SectionAnalysis[], text: string): SectionAnalysis {
+  const cached = joined.get(parts[0]);
+  if (cached && cached.parts.length === parts.length && cached.parts.every((part, i) => part === parts[i])) return cached.section;
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  const blocks = parts.flatMap((part) => part.section.blocks);
+  const statements: StatementJudgement[] = [];
+  let blockBase = 0;
+  for (const part of parts) {
+    for (const judgement of part.statements) {
+      statements.push(blockBase === 0 ? judgement : { ...judgement, statement: { ...judgement.statement, block: judgement.statement.block + blockBase } });
+    }
+    blockBase += part.section.blocks.length;
+  }
+  const sectionData = { ...first.section, endLine: last.section.endLine, endOffset: last.section.endOffset, blocks };
+  const section: SectionAnalysis = { ...first, section: sectionData, statements, classification: classifySection(sectionData, statements, text) };
+  joined.set(first, { parts, section });
+  return section;
+}
+
+/** The chunk's sections at their place in the document, the last one ending where the next chunk starts. */
+function place(entry: ChunkEntry, chunk: Chunk, endLine: number): SectionAnalysis[] {
+  const cached = entry.placed;
+  if (cached && cached.line === chunk.startLine && cached.offset === chunk.startOffset && cached.endLine === endLine) return cached.sections;
+  const sections = rebaseSections(entry.sections, chunk.startLine - 1, chunk.startOffset);
+  const last = sections[sections.length - 1];
+  if (last) {
+    const endOffset = chunk.startOffset + chunk.text.length;
+    sections[sections.length - 1] = { ...last, section: { ...last.section, endLine, endOffset } };
+  }
+  entry.placed = { line: chunk.startLine, offset: chunk.startOffset, endLine, sections };
+  return sections;
+}

@@ -1,0 +1,116 @@
+import fc from 'fast-check';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyseChunk } from '../src/core/analyse.js';
+import { ChunkCache } from '../src/core/chunk-cache.js';
+import { headingCuts, splitChunks } from '../src/core/chunks.js';
+import { allCues } from '../src/core/cues/index.js';
+import { documentArbitrary } from './support/markdown-arbitrary.js';
+
+const cues = allCues();
+const CORPUS = '/work/shared/corpus/docs';
+
+function corpusFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? corpusFiles(path) : name.endsWith('.md') ? [path] : [];
+  });
+}
+
+/** Chunked analysis (cutting at every heading it can) must equal one parse of the whole text. */
+function expectSameAsWhole(text: string, minChunkChars = 0): void {
+  const chunked = new ChunkCache(minChunkChars).analyse(text, cues, '');
+  expect(chunked).toEqual(analyseChunk(text, cues));
+}
+
+const cutLines = (text: string) => headingCuts(text).map((offset) => text.slice(0, offset).split('\n').length);
+
+describe('splitChunks', () => {
+  it('cuts before unindented ATX headings and setext headings after a blank line', () => {
+    const text = '# A\ntext\n## B\n\nTitle\n=====\nbody\n  # indented\n';
+    expect(cutLines(text)).toEqual([3, 5]);
+  });
+
+  it('does not cut inside fences, front matter, HTML blocks or comments', () => {
+    const text = ['---', '# yaml comment', '---', '# A', '```', '# code', '```', '<div>', '# html', '', '<!--', '', '# comment', '-->', '# B'].join('\n');
+    expect(cutLines(text)).toEqual([4, 15]);
+  });
+
+  it('cuts where a paragraph starts after a blank line, never inside a list, a quote or a paragraph', () => {
+    expect(cutLines('# A\n\n- item\n---\n\nline one\nline two\n===\n')).toEqual([6]);
+    expect(cutLines('intro\n\n- item\n\n  more of the item\n> quote\nlazy\n\n1. one\n\n| a |\n\n<b>x</b>\n\n[x]: /u\n')).toEqual([]);
+  });
+
+  it('keeps chunks contiguous and covering the text', () => {
+    const text = '# A\n\none\n# B\n\ntwo\n';
+    const chunks = splitChunks(text, 0);
+    expect(chunks.map((chunk) => chunk.text).join('')).toBe(text);
+    expect(chunks.map((chunk) => [chunk.startLine, chunk.startOffset])).toEqual([[1, 0], [3, 5], [4, 9], [6, 14]]);
+  });
+
+  it('groups runs of tiny sections by default, deciding from the piece before each heading only', () => {
+    const text = Array.from({ length: 400 }, (_, i) => `## H${i}\n\nx\n`).join('');
+    const grouped = splitChunks(text);
+    expect(grouped.length).toBeGreaterThan(1);
+    expect(grouped.length).toBeLessThan(100);
+    const edited = text.replace('## H200\n\nx\n', '## H200\n\nxyz\n');
+    const before = new Set(grouped.map((chunk) => chunk.text));
+    const changed = splitChunks(edited).filter((chunk) => !before.has(chunk.text));
+    expect(changed.length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('chunked analysis equals whole-document analysis', () => {
+  it('a fence inside a list item that a heading closes; the rest is a new top-level fence', () => {
+    expectSameAsWhole('# A\n\n- item\n  ```\n# B\n  ```\n# C\ntext\n');
+  });
+
+  it('a paragraph line that looks like a list item is not a container', () => {
+    expectSameAsWhole('# A\n\npara\n2. foo\n   ```\n# B\n\n# C\n');
+  });
+
+  it('an unclosed fence swallows every later heading', () => {
+    expectSameAsWhole('# A\n\n```\n# B\n\n# C\n');
+  });
+
+  it('link references and footnotes defined in another section', () => {
+    expectSameAsWhole('# A\n\nSee [the plan] and [text][ref] and a note[^n].\n\n# B\n\n[the plan]: https://example.com\n[REF]: /x\n[^n]: A note.\n');
+  });
+
+  it('a reference before an unclosed fence in the last section', () => {
+    expectSameAsWhole('# A\n\n[x]: /u\n\n# B\n\nSee [x].\n\n```\nunclosed\n');
+  });
+
+  it('front matter whose closing fence is after a YAML comment that looks like a heading', () => {
+    expectSameAsWhole('---\ntitle: x\n# comment\n---\n# A\n\ntext\n');
+    expectSameAsWhole('---\ntitle: x\n# not closed\n\n# A\n\ntext\n');
+  });
+
+  it('a section cut at a paragraph start is joined again, block indexes included', () => {
+    expectSameAsWhole('# A\n\nGrow revenue by 20% this year.\n\n- As a user, I want export so that I share.\n\nOur vision is a tool teams trust.\n\n| a |\n| - |\n| b |\n');
+  });
+
+  it('a URL inside text maps back to the same words wherever the chunk starts', () => {
+    expectSameAsWhole('# A\n\nintro\n\n- _Tagging_ - the registry (Notary)[https://example.com/notary] can be used\nby clients to get content.\n');
+  });
+
+  it('every corpus document', () => {
+    const files = corpusFiles(CORPUS);
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      expectSameAsWhole(text);
+      expectSameAsWhole(text, 1024);
+    }
+  }, 180_000);
+
+  it('random structured documents', () => {
+    fc.assert(
+      fc.property(documentArbitrary, (text) => {
+        expectSameAsWhole(text);
+      }),
+      { numRuns: 1000 },
+    );
+  }, 180_000);
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { applyDirectives, readDirectives } from '../src/core/disable.js';
+import { lint } from '../src/core/index.js';
+import { LineIndex } from '../src/core/text.js';
+import type { Block, Finding } from '../src/core/types.js';
+
+function directivesOf(text: string, codeBlocks: Block[] = []) {
+  return readDirectives(new LineIndex(text), codeBlocks);
+}
+
+function findingAt(text: string, line: number, ruleId = 'mixed-section'): Finding {
+  const index = new LineIndex(text);
+  return { ruleId, severity: 'warning', message: 'm', range: index.lineRange(line), url: '', evidence: [], related: [] };
+}
+
+describe('readDirectives', () => {
+  it('reads every kind with its rules (space or comma separated) and position', () => {
+    const text = [
+      '<!-- pmpo-lint-disable -->',
+      '<!--pmpo-lint-enable mixed-section-->',
+      'text <!-- pmpo-lint-disable-line mixed-section, doc-kind-fit -->',
+      '<!-- pmpo-lint-disable-next-line doc-kind-fit unused-disable -->',
+      '<!-- pmpo-lint-disable-file story-format -->',
+    ].join('\n');
+    const directives = directivesOf(text);
+    expect(directives.map((directive) => [directive.kind, directive.rules, directive.line])).toEqual([
+      ['disable', [], 1],
+      ['enable', ['mixed-section'], 2],
+      ['disable-line', ['mixed-section', 'doc-kind-fit'], 3],
+      ['disable-next-line', ['doc-kind-fit', 'unused-disable'], 4],
+      ['disable-file', ['story-format'], 5],
+    ]);
+    expect(directives[2].range.start).toMatchObject({ line: 3, column: 6 });
+  });
+
+  it('ignores comments inside code blocks and look-alikes', () => {
+    const text = '```\n<!-- pmpo-lint-disable -->\n```\n<!-- pmpo-lint-disabled -->\n<!-- markdownlint-disable -->\n';
+    const code: Block = { type: 'code', startLine: 1, endLine: 3, startOffset: 0, endOffset: text.indexOf('```\n<!-- pmpo-lint-disabled') + 3 };
+    expect(directivesOf(text, [code])).toEqual([]);
+  });
+
+  it('reads a comment that spans lines', () => {
+    const directives = directivesOf('<!-- pmpo-lint-disable\n  mixed-section -->\n');
+    expect(directives.map((directive) => directive.rules)).toEqual([['mixed-section']]);
+  });
+});
+
+describe('applyDirectives', () => {
+  it('disable-next-line covers the next non-blank line only', () => {
+    const text = '<!-- pmpo-lint-disable-next-line mixed-section -->\n\n## Heading\nbody\n';
+    const directives = directivesOf(text);
+    const kept = applyDirectives([findingAt(text, 3), findingAt(text, 4)], directives, new LineIndex(text));
+    expect(kept.map((finding) => finding.range.start.line)).toEqual([4]);
+    expect([...directives[0].used]).toEqual(['mixed-section']);
+  });
+
+  it('disable-line covers its own line; disable/enable a block; disable-file everything of its rule', () => {
+    const text = ['a <!-- pmpo-lint-disable-line -->', 'b', '<!-- pmpo-lint-disable doc-kind-fit -->', 'c', '<!-- pmpo-lint-enable doc-kind-fit -->', 'd', '<!-- pmpo-lint-disable-file unused-disable -->'].join('\n');
+    const index = new LineIndex(text);
+    const findings = [findingAt(text, 1), findingAt(text, 2), findingAt(text, 4, 'doc-kind-fit'), findingAt(text, 4), findingAt(text, 6, 'doc-kind-fit'), findingAt(text, 6, 'unused-disable')];
+    const directives = directivesOf(text);
+    const kept = applyDirectives(findings, directives, index);
+    expect(kept.map((finding) => `${finding.range.start.line}:${finding.ruleId}`)).toEqual(['2:mixed-section', '4:mixed-section', '6:doc-kind-fit']);
+    expect(directives.map((directive) => [...directive.used])).toEqual([['*'], ['doc-kind-fit'], [], ['unused-disable']]);
+  });
+
+  it('keeps every finding when there are no directives', () => {
+    const text = 'a\nb\n';
+    const findings = [findingAt(text, 1)];
+    expect(applyDirectives(findings, [], new LineIndex(text))).toBe(findings);
+  });
+});
+
+describe('disable comments in lint', () => {
+  const mixed = [
+    '# Import',
+    '',
+    '<!-- pmpo-lint-disable-next-line mixed-section -->',
+    '## Why now',
+    '',
+    'Mid-market customers churn at 9% a quarter because onboarding takes weeks.',
+    'Winning this segment is worth $4M in new ARR next year.',
+    '',
+    '- As an admin, I want to import users from a CSV file so that onboarding takes minutes.',
+    '- Given a CSV with 500 rows, when I upload it, then all 500 users appear in the list.',
+    '',
+  ].join('\n');
+
+  it('a next-line comment above a heading covers the finding on that heading, and is not reported as unused', () => {
+    expect(lint(mixed.replace(/<!--.*-->\n/, '')).findings.map((finding) => finding.ruleId)).toEqual(['mixed-section']);
+    expect(lint(mixed).findings).toEqual([]);
+  });
+
+  it('a comment naming another rule does not cover it and is reported as unused', () => {
+    const findings = lint(mixed.replace('next-line mixed-section', 'next-line doc-kind-fit')).findings;
+    expect(findings.map((finding) => `${finding.range.start.line}:${finding.ruleId}`)).toEqual(['3:unused-disable', '4:mixed-section']);
+  });
+
+  it('comments inside fenced code are not directives', () => {
+    const text = '# Notes\n\n```markdown\n<!-- pmpo-lint-disable -->\n```\n';
+    expect(lint(text).findings).toEqual([]);
+  });
+});

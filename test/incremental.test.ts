@@ -1,0 +1,70 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ChunkCache } from '../src/core/chunk-cache.js';
+import { allCues } from '../src/core/cues/index.js';
+import { createLinter, lint } from '../src/core/index.js';
+import { rebase, rebaseSections } from '../src/core/rebase.js';
+import { analyseChunk } from '../src/core/analyse.js';
+import { documentArbitrary } from './support/markdown-arbitrary.js';
+
+const snippets = ['\n# New\n', '```\n', '\n\n', 'x', '[x]: /u\n', '[^n]: note\n', '- ', '> ', '<!--\n', '-->\n', '===\n', 'As a user, I want export so that I share. ', '\n    code\n'];
+
+const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 12 }), insert: fc.oneof(fc.constantFrom(...snippets), fc.string({ maxLength: 4 })) });
+
+function apply(text: string, change: { at: number; remove: number; insert: string }): string {
+  const at = text.length === 0 ? 0 : change.at % (text.length + 1);
+  return text.slice(0, at) + change.insert + text.slice(at + change.remove);
+}
+
+describe('incremental linting', () => {
+  it('gives the same result as a fresh lint after every random edit', () => {
+    fc.assert(
+      fc.property(documentArbitrary, fc.array(edit, { minLength: 1, maxLength: 8 }), (start, edits) => {
+        const linter = createLinter();
+        const fine = new ChunkCache(0);
+        const cues = allCues();
+        let text = start;
+        expect(linter.lint(text, { fileName: 'plan.md' })).toEqual(lint(text, { fileName: 'plan.md' }));
+        for (const change of edits) {
+          text = apply(text, change);
+          expect(linter.lint(text, { fileName: 'plan.md' })).toEqual(lint(text, { fileName: 'plan.md' }));
+          expect(fine.analyse(text, cues, '')).toEqual(analyseChunk(text, cues));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  }, 180_000);
+
+  it('re-parses only the chunks an edit touched', () => {
+    const sections = Array.from({ length: 40 }, (_, i) => `## Part ${i}\n\n${'The team ships the export in sprint four. '.repeat(30)}\n`);
+    const text = `# Plan\n\n${sections.join('\n')}`;
+    const linter = createLinter();
+    linter.lint(text);
+    const size = linter.cacheSize;
+    expect(size).toBeGreaterThan(30);
+    const middle = text.indexOf('## Part 20');
+    const edited = `${text.slice(0, middle + 20)}X${text.slice(middle + 20)}`;
+    const cache = new ChunkCache();
+    const cues = allCues();
+    cache.analyse(text, cues, '');
+    let parses = 0;
+    const original = cache.analyse.bind(cache);
+    parses = countNewEntries(cache, () => original(edited, cues, ''));
+    expect(parses).toBe(1);
+    expect(linter.lint(edited)).toEqual(lint(edited));
+  });
+
+  it('rebaseSections moves every position field exactly as the generic rebase does', () => {
+    const text = '# A\n\nGrow revenue by 20% this year. As a user, I want export so that I share.\n\n- Given a plan\n- When I open it\n- Then I see it\n\n| a | b |\n| - | - |\n| c | d |\n';
+    const analyses = analyseChunk(text, allCues());
+    expect(rebaseSections(analyses, 7, 300)).toEqual(rebase(analyses, 7, 300));
+    expect(rebaseSections(analyses, 0, 0)).toEqual(analyses);
+  });
+});
+
+/** How many chunk analyses a run added to the cache (its entries are replaced by the ones the run used). */
+function countNewEntries(cache: ChunkCache, run: () => void): number {
+  const before = new Set(cache.entryObjects());
+  run();
+  return cache.entryObjects().filter((entry) => !before.has(entry)).length;
+}
