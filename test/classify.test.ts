@@ -302,7 +302,7 @@ describe('classifySection: the rubric cases', () => {
     expect(labelOf(markdown, 'Why fleets')).toBe('strategic');
   });
 
-  it('not mixed: one plain strategy sentence ahead of two plain tactical bullets (below the guide, a passing mention)', () => {
+  it('mixed: one plain strategy sentence ahead of two plain tactical bullets, each run clean', () => {
     const markdown = [
       '## Export',
       '',
@@ -310,6 +310,18 @@ describe('classifySection: the rubric cases', () => {
       '',
       '- The export button is shown in the footer and must validate the range.',
       '- The export dialog has a required field for the file name.',
+      '',
+    ].join('\n');
+    expect(labelOf(markdown, 'Export')).toBe('mixed');
+  });
+
+  it('not mixed: one plain strategy sentence ahead of one plain tactical bullet (below the guide, a passing mention)', () => {
+    const markdown = [
+      '## Export',
+      '',
+      'Exports matter to our growth in the enterprise market.',
+      '',
+      '- The export button is shown in the footer and must validate the range.',
       '',
     ].join('\n');
     expect(labelOf(markdown, 'Export')).not.toBe('mixed');

@@ -29,6 +29,9 @@ export const TACTICAL_CUES: readonly Cue[] = [
   cue('navigation', 2, 'a path through the screens ("Settings → Billing")', /\S ?(?:→|->) ?[A-Z]|\bgoes to \*{0,2}[A-Z]/),
   cue('field-name', 1, 'a field or value name in code style (snake_case)', /\b[a-z][a-z0-9]{1,20}_[a-z0-9_]{2,30}\b/),
   cue('mockup', 3, 'a screen mockup drawn in a code block', /[┌╔][─═]{2}/),
+  cue('task-verb', 1, 'a work item opening with a task verb ("Implement ...", "Add ...")', /^\W{0,4}(?:Implement|Add|Fix|Update|Refactor|Integrate|Ingest|Migrate|Wire up|Set up|Configure|Deploy|Expose|Polish|Rename|Remove|Replace|Write tests|Build (?:the |a |an )?\w{1,20} (?:UI|page|screen|flow|form|endpoint|API|component|skeleton))\b/),
+  cue('done-check', 1, 'a definition-of-done check (tests, review, merge, deploy)', /\b(?:unit tests?|integration tests?|end-to-end tests?|code review|peer[- ]review\w{0,3}|pull requests?|merged into|staging (?:branch|environment)|user acceptance tests?|regression tests?)\b/i),
+  cue('user-step', 2, 'a step of a user flow ("The user selects ...")', /^\W{0,4}(?:the )?(?:user|participant|agent|admin|customer|visitor|member|founder|buyer|seller|shopper|player|student|guest|host)s? (?:clicks?|taps?|selects?|enters?|types?|submits?|logs? in|signs? (?:in|up)|opens?|chooses?|picks?|uploads?|pastes?|scans?|drags?|swipes?|confirms?|sees?|is (?:shown|taken|redirected))\b/i),
   cue('task', 2, 'a task for the team', /^\W{0,4}(?:TODO|FIXME|Task)\b|\b(?:assignee|assigned to|owner: ?@)\b/i),
 ];
 
