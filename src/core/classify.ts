@@ -166,8 +166,9 @@ function runSide(run: readonly SidedJudgement[]): Side | null {
 
 /**
  * The rubric's guide applied to two runs: two statements of each side, or one
- * heavy statement of one side plus one of the other. Two sided statements in
- * all must both be heavy, so one loud sentence next to one bullet stays quiet.
+ * heavy statement of one side plus one of the other. With two sided statements
+ * in all, the heavy one must be a story, scenario or mockup (structure), or
+ * both heavy: one loud strategy sentence next to one bullet stays quiet.
  * Clean runs (no stray of the other side in either) are a clearer sign: one
  * statement on one side and two on the other are enough.
  * A pseudo-heading between the runs is the author's own split, a mild sign:
@@ -183,7 +184,9 @@ function runsAreSubstantive(first: readonly SidedJudgement[], second: readonly S
   if (clean && a.length + b.length >= CLEAN_RUNS_MIN_STATEMENTS) return true;
   const heavyA = a.some((judgement) => isHeavy(judgement, sides[0]));
   const heavyB = b.some((judgement) => isHeavy(judgement, sides[1]));
-  return a.length + b.length >= 3 ? heavyA || heavyB : heavyA && heavyB;
+  if (a.length + b.length >= 3) return heavyA || heavyB;
+  const heavyTactical = sides[0] === 'tactical' ? heavyA : heavyB;
+  return (heavyA && heavyB) || heavyTactical;
 }
 
 /**

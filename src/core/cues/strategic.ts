@@ -9,7 +9,7 @@ const BODY: Cue['kinds'] = ['sentence', 'bullet', 'row', 'scenario'];
  * when two of them meet in one statement (a statement needs 2 to count).
  */
 export const STRATEGIC_CUES: readonly Cue[] = [
-  cue('vision', 2, 'vision, mission or long-term direction', /\b(?:vision|mission|north[- ]star|long[- ]term|ambition|in (?:three|five|ten|3|5|10) years)\b/i),
+  cue('vision', 2, 'vision, mission or long-term direction', /\b(?:(?<!computer |machine )vision(?![- ](?:models?|APIs?|language|pipelines?|transformers?|pro)\b)|mission|north[- ]star|long[- ]term|ambition|in (?:three|five|ten|3|5|10) years)\b/i),
   cue('market', 2, 'market or segment framing', /\b(?:market(?:s|place)?|market share|segments?|TAM|SAM|SOM|mid-market|enterprises?|SMBs?|industry|verticals?)\b/i),
   cue('revenue', 2, 'revenue, pricing or business case', /\b(?:revenue|ARR|MRR|pricing|price points?|moneti[sz]\w{0,10}|business (?:case|model|value)|ROI|(?<!non-)profit\w{0,6}|margins?|upsell|subscriptions? tiers?|paying (?:customers|teams|users)|sales)\b/i),
   cue('competition', 2, 'competitors and positioning', /\b(?:competitors?|competitive|competition|differentiat\w{1,8}|positioning|alternatives on the market|incumbents?)\b/i),
@@ -26,6 +26,9 @@ export const STRATEGIC_CUES: readonly Cue[] = [
   cue('metric', 1, 'a named product metric', /\b(?:(?:override|error|conversion|success|completion|adoption|return|dispute|appeal|churn|click-through|bounce|retention|resolution|win|drop-off|reply|failure|usage|renewal) rate|CSAT|median|baseline|leading indicator|lagging indicator|time[- ]to[- ](?:value|resolution|service|market|first \w{1,12})|(?:per|a) (?:user|agent|customer|team|seat) per (?:day|week|month))\b/i),
   cue('status-quo', 2, 'how things are done today (the problem framed)', /\b(?:today|currently|at present),? (?:\w{1,20} ){0,4}(?:must|have to|has to|need to|needs to|spends?|rel(?:y|ies) on|struggles?)\b|\bstruggl\w{1,3} to\b/i),
   cue('scope-horizon', 1, 'what a later release or phase holds (scope over time)', /\b(?:non-goals?|not in (?:v1|the first)|(?:first|next|later|future) (?:release|version|phase)s?|phase (?:2|3|two|three)|post-(?:launch|MVP)|within ~?\d{1,2}(?:[–-]\d{1,2})? (?:weeks|months|quarters|years))\b/i),
+  cue('value-claim', 1, 'a value claim against the status quo ("faster than", "without manual ...")', /\b(?:faster|cheaper|easier|simpler|safer|more (?:reliabl|consistent|accurat)\w{0,4}) than\b|\bwithout (?:manual|having to|spending)\b/i),
+  cue('cost', 1, 'cost named as a business concern', /\b(?:costs?|cost-effective|savings?|budget|spend)\b/i),
+  cue('usage-signal', 1, 'a usage signal of success ("users returning", "share of users")', /\b(?:(?:percentage|share|proportion|number) of (?:users|customers|visitors|members|teams)|(?:users|customers|visitors) (?:returning|coming back)|\d{1,3} times (?:a|per|in a) (?:day|week|month))\b/i),
   cue('goal', 1, 'a goal or objective', /\b(?:goals?|objectives?|we want)\b/i),
   cue('rationale', 2, 'the "Why?" of an initiative', /^\W{0,4}why\??\W{0,4}$/i),
   cue('aim', 2, 'a product aim or bet', /\b(?:our aim|we aim|we believe|we bet|success (?:looks|means)|why now|so that (?:we|our) (?:can )?(?:win|grow|compete))\b/i),
