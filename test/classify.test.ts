@@ -37,6 +37,42 @@ describe('judgeStatement', () => {
     expect(judged.evidence.map((e) => e.cueId)).toContain('user-story');
   });
 
+  it.each([
+    ['target-users', 'Primary user: dispatchers who plan routes for a regional courier.'],
+    ['status-quo', 'Today, clinic managers have to rebuild the rota by hand every Friday.'],
+    ['status-quo', 'Small landlords struggle to keep deposits and repairs in one place.'],
+  ])('reads the %s cue as strategic on its own', (cueId, text) => {
+    const judged = judgeStatement(statement(text, { kind: 'bullet' }), cues);
+    expect(judged.evidence.map((e) => e.cueId)).toContain(cueId);
+    expect(judged.side).toBe('strategic');
+  });
+
+  it('reads a named metric with a target as strategic', () => {
+    const judged = judgeStatement(statement('Renewal rate: 80% of pilot teams renew after the first term.', { kind: 'bullet' }), cues);
+    expect(judged.evidence.map((e) => e.cueId)).toEqual(expect.arrayContaining(['metric', 'target-figure']));
+    expect(judged.side).toBe('strategic');
+  });
+
+  it.each([
+    ['user-step', 'The user taps the parcel and confirms the drop-off photo.'],
+    ['task-verb', 'Implement the retry toggle on the sync settings page.'],
+    ['done-check', 'The export dialog passes code review before it ships.'],
+  ])('reads the %s cue towards tactical', (cueId, text) => {
+    const judged = judgeStatement(statement(text, { kind: 'bullet' }), cues);
+    expect(judged.evidence.map((e) => e.cueId)).toContain(cueId);
+    expect(judged.side).toBe('tactical');
+  });
+
+  it('does not read a task verb alone as tactical: roadmap items start with verbs too', () => {
+    const judged = judgeStatement(statement('Replace the legacy importer with the new pipeline.', { kind: 'bullet' }), cues);
+    expect(judged.side).not.toBe('tactical');
+  });
+
+  it('does not read computer vision as a product vision', () => {
+    const judged = judgeStatement(statement('A vision model finds dents and scratches in each photo.'), cues);
+    expect(judged.evidence.map((e) => e.cueId)).not.toContain('vision');
+  });
+
   it('does not read "non-profit" as a profit motive', () => {
     const ids = (text: string) => judgeStatement(statement(text), cues).evidence.map((e) => e.cueId);
     expect(ids('Tutors from the non-profit sector share lesson plans.')).not.toContain('revenue');
@@ -302,7 +338,7 @@ describe('classifySection: the rubric cases', () => {
     expect(labelOf(markdown, 'Why fleets')).toBe('strategic');
   });
 
-  it('not mixed: one plain strategy sentence ahead of two plain tactical bullets (below the guide, a passing mention)', () => {
+  it('mixed: one plain strategy sentence ahead of two plain tactical bullets, each run clean', () => {
     const markdown = [
       '## Export',
       '',
@@ -310,6 +346,30 @@ describe('classifySection: the rubric cases', () => {
       '',
       '- The export button is shown in the footer and must validate the range.',
       '- The export dialog has a required field for the file name.',
+      '',
+    ].join('\n');
+    expect(labelOf(markdown, 'Export')).toBe('mixed');
+  });
+
+  it('mixed: one plain strategy sentence ahead of one user story (structure is heavy)', () => {
+    const markdown = [
+      '## Reminders',
+      '',
+      'Missed appointments cost our partner clinics revenue every month.',
+      '',
+      '- As a patient, I want a reminder the day before so that I do not miss my slot.',
+      '',
+    ].join('\n');
+    expect(labelOf(markdown, 'Reminders')).toBe('mixed');
+  });
+
+  it('not mixed: one plain strategy sentence ahead of one plain tactical bullet (below the guide, a passing mention)', () => {
+    const markdown = [
+      '## Export',
+      '',
+      'Exports matter to our growth in the enterprise market.',
+      '',
+      '- The export button is shown in the footer and must validate the range.',
       '',
     ].join('\n');
     expect(labelOf(markdown, 'Export')).not.toBe('mixed');

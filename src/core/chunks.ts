@@ -35,7 +35,7 @@ const LESS_THAN = 60;
 /** First characters that may start something other than a paragraph (or a table/definition line). */
 const NOT_PARAGRAPH_START = /^(?:[ \t#>\-*+=_`~<|[\\:]|\d{1,9}[.)])/;
 const LIST_OR_QUOTE = /^ {0,3}(?:[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|>|\[\^[^\]]*\]:)/;
-const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+const FENCE = /^( {0,3})(`{3,}|~{3,})/;
 const HTML_CLOSING: readonly [RegExp, RegExp][] = [
   [/^ {0,3}<(?:script|pre|style|textarea)(?:[ \t>]|\r?$)/i, /<\/(?:script|pre|style|textarea)>/i],
   [/^ {0,3}<!--/, /-->/],
@@ -121,7 +121,7 @@ function openState(text: string, offset: number, end: number, first: number, con
   if (first !== BACKTICK && first !== TILDE && first !== LESS_THAN && first !== SPACE) return undefined;
   const content = text.slice(offset, end);
   const fence = FENCE.exec(content);
-  if (fence && !(fence[2][0] === '`' && fence[3].includes('`'))) {
+  if (fence && !(fence[2][0] === '`' && content.slice(fence[0].length).includes('`'))) {
     // An indented fence may belong to an open list item; only unindented ones are surely top-level.
     if (fence[1].length > 0 && containerOpen) return undefined;
     return { kind: 'fence', char: fence[2][0], length: fence[2].length };

@@ -151,6 +151,8 @@ export interface RunSplit {
  * one side's: a "see the roadmap" line in a vision is a passing mention.
  */
 export const STRAYS_PER_RUN = 1;
+/** Sided statements two clean runs need together (at least one each): one sentence next to one bullet stays quiet. */
+export const CLEAN_RUNS_MIN_STATEMENTS = 3;
 
 /** The side a run of statements would get as a section of its own, if one side dominates it. */
 function runSide(run: readonly SidedJudgement[]): Side | null {
@@ -164,8 +166,11 @@ function runSide(run: readonly SidedJudgement[]): Side | null {
 
 /**
  * The rubric's guide applied to two runs: two statements of each side, or one
- * heavy statement of one side plus one of the other. Two sided statements in
- * all must both be heavy, so one loud sentence next to one bullet stays quiet.
+ * heavy statement of one side plus one of the other. With two sided statements
+ * in all, the heavy one must be a story, scenario or mockup (structure), or
+ * both heavy: one loud strategy sentence next to one bullet stays quiet.
+ * Clean runs (no stray of the other side in either) are a clearer sign: one
+ * statement on one side and two on the other are enough.
  * A pseudo-heading between the runs is the author's own split, a mild sign:
  * each run then needs three statements, heavy or not.
  */
@@ -175,9 +180,13 @@ function runsAreSubstantive(first: readonly SidedJudgement[], second: readonly S
   const need = pseudoHeading ? 3 : 2;
   if (a.length >= need && b.length >= need) return true;
   if (pseudoHeading) return false;
+  const clean = a.length === first.length && b.length === second.length;
+  if (clean && a.length + b.length >= CLEAN_RUNS_MIN_STATEMENTS) return true;
   const heavyA = a.some((judgement) => isHeavy(judgement, sides[0]));
   const heavyB = b.some((judgement) => isHeavy(judgement, sides[1]));
-  return a.length + b.length >= 3 ? heavyA || heavyB : heavyA && heavyB;
+  if (a.length + b.length >= 3) return heavyA || heavyB;
+  const heavyTactical = sides[0] === 'tactical' ? heavyA : heavyB;
+  return (heavyA && heavyB) || heavyTactical;
 }
 
 /**

@@ -28,7 +28,7 @@ const LIST_MARKER = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)/;
 const QUOTE_PREFIX = /^(?:[ \t]{0,3}>)+/;
 const ATX = /^(#{1,6})(?:[ \t]|$)/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+const DELIMITER_CELL = /^:?-+:?$/;
 const SCENARIO_OPENER = /^\s*(?:[*_]{2})?(Given|When|Then)\b/i;
 
 /** Why a chunk should take the line-based path, or undefined when the parser can take it. */
@@ -134,7 +134,9 @@ function headingSection(match: RegExpExecArray, line: Line, text: string): Secti
 /** The heading's text without the optional closing run of `#`. */
 function headingText(rest: string): string {
   const trimmed = rest.trim();
-  const stripped = trimmed.replace(/#+$/, '');
+  let hashes = trimmed.length;
+  while (hashes > 0 && trimmed[hashes - 1] === '#') hashes--;
+  const stripped = trimmed.slice(0, hashes);
   if (stripped === '' || stripped.endsWith(' ') || stripped.endsWith('\t')) return stripped.trim();
   return trimmed;
 }
@@ -208,7 +210,7 @@ type Push = (statement: Omit<Statement, 'block'>) => void;
 
 function tableRows(run: Line[], push: Push): void {
   run.forEach((line, i) => {
-    if (TABLE_DELIMITER.test(line.text) && line.text.includes('-')) return;
+    if (isTableDelimiter(line.text)) return;
     const cells = line.text.trim().replace(/^\||\|$/g, '').split('|').map((cell) => cell.trim());
     push({ kind: 'row', text: cells.filter(Boolean).join(' | '), line: line.number, endLine: line.number, startOffset: line.offset, endOffset: line.offset + line.text.length, cells, header: i === 0 });
   });
@@ -288,4 +290,12 @@ function span(mapped: MappedText, index: LineIndex, from: number, to: number, ki
   const text = mapped.text.slice(from, to).trim();
   if (!text) return;
   push({ kind, text, line: index.point(startOffset).line, endLine: index.point(endOffset - 1).line, startOffset, endOffset, ...extra });
+}
+
+/** `| --- | :-: |`: a GFM table's delimiter row (cells split by hand; one regex over the row backtracks). */
+function isTableDelimiter(line: string): boolean {
+  let row = line.trim();
+  if (row.startsWith('|')) row = row.slice(1);
+  if (row.endsWith('|')) row = row.slice(0, -1);
+  return row.includes('-') && row.split('|').every((cell) => DELIMITER_CELL.test(cell.trim()));
 }

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands.js';
 import { CONFIG_FILE_GLOB, EXPLAIN_SCHEME, MARKDOWN_LANGUAGE, OUTPUT_CHANNEL, SETTINGS_SECTION } from './constants.js';
 import { isLintable, LintController } from './controller.js';
+import { ExplainPages } from './explain-pages.js';
 import { Logger } from './logger.js';
 import { statusText, type StatusState } from './presentation.js';
 import { CodeActionProvider, CodeLensProvider, HoverProvider } from './providers.js';
@@ -17,7 +18,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const controller = new LintController(context.extensionUri, logger);
   const workspaceCollection = vscode.languages.createDiagnosticCollection('pmpo-lint-workspace');
   const workspaceDiagnostics = new WorkspaceDiagnostics(workspaceCollection);
-  const explainPages = new Map<string, string>();
+  const explainPages = new ExplainPages();
   const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
   status.command = 'workbench.actions.view.problems';
   const watcher = vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB);
@@ -61,7 +62,8 @@ export function activate(context: vscode.ExtensionContext): void {
     watcher.onDidCreate((uri) => controller.configFileChanged(uri)),
     watcher.onDidChange((uri) => controller.configFileChanged(uri)),
     watcher.onDidDelete((uri) => controller.configFileChanged(uri)),
-    vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, { provideTextDocumentContent: (uri) => explainPages.get(uri.toString()) ?? '' }),
+    explainPages,
+    vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, explainPages),
     vscode.languages.registerCodeActionsProvider(MARKDOWN, new CodeActionProvider(controller), { providedCodeActionKinds: CodeActionProvider.kinds }),
     vscode.languages.registerHoverProvider(MARKDOWN, new HoverProvider(controller, context.extensionUri)),
     vscode.languages.registerCodeLensProvider(MARKDOWN, new CodeLensProvider(controller)),

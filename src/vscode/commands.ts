@@ -3,10 +3,11 @@ import * as vscode from 'vscode';
 import type { ProductKind } from '../core/config.js';
 import { RULES } from '../core/rules/index.js';
 import type { Finding } from '../core/types.js';
-import { COMMANDS, EXPLAIN_SCHEME, MARKDOWN_LANGUAGE, REPORT_TITLE } from './constants.js';
+import { COMMANDS, MARKDOWN_LANGUAGE, REPORT_TITLE } from './constants.js';
 import { ruleDocsUri, toDiagnostic, toRange } from './convert.js';
 import type { LintController } from './controller.js';
 import { setKindEdit } from './edits.js';
+import { ExplainPages, showExplainPage } from './explain-pages.js';
 import type { Logger } from './logger.js';
 import { explainMarkdown, outlineItem } from './presentation.js';
 import { computeFixAll } from './providers.js';
@@ -22,7 +23,7 @@ export interface CommandContext {
   logger: Logger;
   extensionUri: vscode.Uri;
   workspaceDiagnostics: WorkspaceDiagnostics;
-  explainPages: Map<string, string>;
+  explainPages: ExplainPages;
 }
 
 function info(message: string): void {
@@ -152,7 +153,7 @@ async function insertTemplate(context: CommandContext, presetId?: string): Promi
 }
 
 async function currentState(controller: LintController, document: vscode.TextDocument) {
-  return controller.state(document) ?? (await controller.lint(document, false));
+  return controller.settledState(document);
 }
 
 async function showOutline({ controller }: CommandContext): Promise<void> {
@@ -169,9 +170,6 @@ async function showOutline({ controller }: CommandContext): Promise<void> {
   editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
-let explainCounter = 0;
-const MAX_EXPLAIN_PAGES = 20;
-
 async function explainFinding(context: CommandContext): Promise<void> {
   const editor = markdownEditor('Explain finding at cursor');
   if (!editor) return;
@@ -184,12 +182,9 @@ async function explainFinding(context: CommandContext): Promise<void> {
   if (!finding) return;
   const docsLink = ruleDocsUri(context.extensionUri, finding.ruleId).toString();
   const name = vscode.workspace.asRelativePath(editor.document.uri, false);
-  const uri = vscode.Uri.from({ scheme: EXPLAIN_SCHEME, path: `/${finding.ruleId}-line-${finding.range.start.line}.md`, query: String(++explainCounter) });
-  context.explainPages.set(uri.toString(), explainMarkdown(finding, name, docsLink));
-  const oldest = context.explainPages.keys().next().value;
-  if (context.explainPages.size > MAX_EXPLAIN_PAGES && oldest !== undefined) context.explainPages.delete(oldest);
-  const document = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
+  const uri = ExplainPages.uriFor(finding.ruleId, finding.range.start.line);
+  context.explainPages.set(uri, explainMarkdown(finding, name, docsLink));
+  await showExplainPage(uri, (message) => context.logger.verbose(message));
 }
 
 async function openRuleDocs({ extensionUri }: CommandContext, presetId?: string): Promise<void> {

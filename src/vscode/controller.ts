@@ -22,6 +22,9 @@ export interface DocumentState {
   configError: boolean;
 }
 
+/** How many superseded lints settledState waits through before it gives up (the user keeps typing). */
+const MAX_SETTLE_ATTEMPTS = 5;
+
 export function isLintable(document: vscode.TextDocument): boolean {
   return document.languageId === MARKDOWN_LANGUAGE && !IGNORED_SCHEMES.has(document.uri.scheme);
 }
@@ -40,6 +43,8 @@ export class LintController implements vscode.Disposable {
   options: EditorOptions;
   private readonly reportedSettingProblems = new Set<string>();
   private readonly lastNote = new Map<string, string>();
+  /** The newest lint started per document, until it settles. */
+  private readonly inFlight = new Map<string, Promise<DocumentState | undefined>>();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -112,9 +117,36 @@ export class LintController implements vscode.Disposable {
     this.debouncer.schedule(document.uri.toString(), this.options.debounceMs, () => void this.lint(document));
   }
 
+  /**
+   * The state of the document's current version, waiting for lints in flight
+   * (a newer lint may supersede the awaited one) or linting now if none is.
+   * Providers asked right after a document opens use it, so they never answer
+   * "nothing" only because the first lint has not finished yet.
+   */
+  async settledState(document: vscode.TextDocument): Promise<DocumentState | undefined> {
+    const key = document.uri.toString();
+    for (let attempt = 0; attempt < MAX_SETTLE_ATTEMPTS; attempt++) {
+      const current = this.state(document);
+      if (current || document.isClosed) return current;
+      await (this.inFlight.get(key) ?? this.lint(document));
+    }
+    return this.state(document);
+  }
+
   /** Lints now. `force` shows findings whatever the document kind ("Analyse current document"). */
-  async lint(document: vscode.TextDocument, force = false): Promise<DocumentState | undefined> {
-    if (!isLintable(document) && !force) return undefined;
+  lint(document: vscode.TextDocument, force = false): Promise<DocumentState | undefined> {
+    if (!isLintable(document) && !force) return Promise.resolve(undefined);
+    const key = document.uri.toString();
+    const running = this.runLint(document, force);
+    this.inFlight.set(key, running);
+    const settle = () => {
+      if (this.inFlight.get(key) === running) this.inFlight.delete(key);
+    };
+    void running.then(settle, settle);
+    return running;
+  }
+
+  private async runLint(document: vscode.TextDocument, force: boolean): Promise<DocumentState | undefined> {
     const key = document.uri.toString();
     if (force) this.forced.add(key);
     this.debouncer.cancel(key);
@@ -168,6 +200,7 @@ export class LintController implements vscode.Disposable {
     this.generations.forget(key);
     this.states.delete(key);
     this.forced.delete(key);
+    this.inFlight.delete(key);
     this.live.delete(document.uri);
     getLintRunner().forget(key);
     this.changed.fire(document.uri);

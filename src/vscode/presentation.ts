@@ -2,9 +2,31 @@
 // Document text is escaped before it goes into rendered Markdown.
 import type { Evidence, Finding, Kind, Label, LintResult, SectionReport } from '../core/types.js';
 
-/** Escapes Markdown punctuation so document text renders as text. */
+/** Characters that open emphasis, code, links, HTML or strikethrough anywhere in a line. */
+const INLINE_SPECIALS = /[`*_[\]<~]/g;
+/** A backslash that would escape the character after it (CommonMark: before ASCII punctuation only). */
+const ESCAPING_BACKSLASH = /\\(?=[!-/:-@[-`{-~])/g;
+/** `&` that would start a character reference such as `&amp;` or `&#35;`. */
+const ENTITY_START = /&(?=#?[A-Za-z0-9]{1,32};)/g;
+/** What turns the start of a line into a heading, quote, list item or thematic break. */
+const BLOCK_MARKER = /^(?:>|#{1,6}(?=[ \t]|$)|[+-](?=[ \t-]|$))/;
+const ORDERED_MARKER = /^(\d{1,9})([.)])(?=[ \t]|$)/;
+
+/**
+ * Makes document text render as itself: only what Markdown would interpret is
+ * backslash-escaped, so ordinary punctuation like `(`, `.` or `-` in prose stays
+ * readable in the source too. Line breaks become spaces and leading blanks go
+ * (it goes inline, and an indented line would turn into a code block).
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+\-.!|~&]/g, (char) => `\\${char}`);
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/^[ \t]+/, '')
+    .replace(ESCAPING_BACKSLASH, '\\\\')
+    .replace(INLINE_SPECIALS, (char) => `\\${char}`)
+    .replace(ENTITY_START, '\\&')
+    .replace(BLOCK_MARKER, (marker) => `\\${marker}`)
+    .replace(ORDERED_MARKER, (_all, number: string, marker: string) => `${number}\\${marker}`);
 }
 
 function evidenceLines(evidence: readonly Evidence[], side: Evidence['side']): string[] {

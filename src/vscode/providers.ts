@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { FIX_ALL_KIND, toCodeActions } from './code-actions.js';
 import { COMMANDS } from './constants.js';
 import { ruleDocsUri, toRange } from './convert.js';
-import type { LintController } from './controller.js';
+import type { DocumentState, LintController } from './controller.js';
 import { fixAllText, minimalReplacement } from './edits.js';
 import { getLintRunner } from './lint-runner.js';
 import { codeLensTitle, hoverMarkdown } from './presentation.js';
@@ -54,20 +54,26 @@ export class CodeLensProvider implements vscode.CodeLensProvider {
     this.onDidChangeCodeLenses = (listener, thisArgs, disposables) => controller.onDidChangeResults(() => listener.call(thisArgs), undefined, disposables);
   }
 
-  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+  async provideCodeLenses(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     if (!this.controller.options.codeLens) return [];
-    // While a lint is pending the previous lenses stay (no flicker on every keystroke).
-    const state = this.controller.state(document) ?? this.controller.lastState(document.uri);
-    if (!state?.shown) return [];
-    return state.result.sections
-      .filter((section) => section.headingLine !== null && section.headingLine <= document.lineCount)
-      .map((section) => {
-        const line = section.headingLine! - 1;
-        return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
-          title: `PM/PO: ${codeLensTitle(section)}`,
-          tooltip: 'How pmpo-lint classifies this section. Click for the outline of every section.',
-          command: COMMANDS.showOutline,
-        });
-      });
+    // While typing, the previous lenses stay until the debounced lint lands (no flicker);
+    // a document with no result yet (just opened) waits for its first lint instead of
+    // answering "no lenses", which the editor might keep.
+    const state = this.controller.state(document) ?? this.controller.lastState(document.uri) ?? (await this.controller.settledState(document));
+    if (!state?.shown || token?.isCancellationRequested) return [];
+    return sectionLenses(state, document.lineCount);
   }
+}
+
+function sectionLenses(state: DocumentState, lineCount: number): vscode.CodeLens[] {
+  return state.result.sections
+    .filter((section) => section.headingLine !== null && section.headingLine <= lineCount)
+    .map((section) => {
+      const line = section.headingLine! - 1;
+      return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
+        title: `PM/PO: ${codeLensTitle(section)}`,
+        tooltip: 'How pmpo-lint classifies this section. Click for the outline of every section.',
+        command: COMMANDS.showOutline,
+      });
+    });
 }

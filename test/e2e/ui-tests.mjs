@@ -8,6 +8,12 @@ import { TIMEOUT, expect, norm, until } from './lib/workbench.mjs';
 const PAYMENT_FINDING = 'Section "Payment options" mixes strategy';
 const GOALS_FINDING = 'Section "Goals" mixes strategy';
 
+/** The text of every webview content frame (the report, Markdown previews). */
+async function webviewTexts(wb) {
+  const frames = wb.page.frames().filter((f) => f !== wb.page.mainFrame() && /webview/i.test(f.url()));
+  return Promise.all(frames.map((f) => f.evaluate(() => document.body?.innerText ?? '').catch(() => '')));
+}
+
 async function hasNoSquiggle(wb) {
   return (await wb.editor().locator('.squiggly-warning, .squiggly-error, .squiggly-info').count()) === 0;
 }
@@ -101,13 +107,21 @@ export const uiTests = (ws) => [
     await wb.openFile('checkout-prd.md');
     await wb.goToLine(15, 5);
     await wb.runCommand('PM/PO Lint: Explain finding at cursor');
-    await wb.page.locator('.monaco-editor .view-line', { hasText: 'Evidence' }).first().waitFor({ timeout: TIMEOUT });
-    const explain = (await wb.page.locator('.monaco-editor .view-line').allInnerTexts()).map(norm).join('\n');
-    expect(/markets?/.test(explain) && /As a returning shopper/.test(explain), `the explanation lacks both sides' evidence:\n${explain}`);
+    // The explanation opens rendered: a Markdown preview (a webview) beside the document.
+    const previewTab = wb.page.locator('.tab[aria-label*="mixed-section-line-15"]').first();
+    await previewTab.waitFor({ timeout: TIMEOUT });
+    let explain = '';
+    await until(async () => {
+      explain = (await webviewTexts(wb)).find((t) => /Evidence/.test(t)) ?? '';
+      return /markets?/.test(explain) && /As a returning shopper/.test(explain);
+    }, TIMEOUT, () => `the rendered explanation to show both sides' evidence; it showed:\n${explain}`);
+    expect(!/\\[(.)-]/.test(explain), `the rendered explanation shows Markdown escapes:\n${explain}`);
     await wb.page.mouse.move(700, 990); // no tab tooltip in the screenshot
     await wb.screenshot('04c-explain');
-    await wb.runCommand('View: Close Editors in Other Groups'); // the explanation opened beside
-    await wb.page.locator('.monaco-editor .view-line', { hasText: 'Evidence' }).first().waitFor({ state: 'detached', timeout: TIMEOUT });
+    // Focus is in the preview (a webview) now, like the report: close it with its tab's close button.
+    await previewTab.hover();
+    await previewTab.locator('.tab-actions .action-label').first().click();
+    await previewTab.waitFor({ state: 'detached', timeout: TIMEOUT });
   }],
 
   ['snippets with tab stops', async (wb) => {

@@ -88,7 +88,7 @@ describe('activate', () => {
     expect(fixAll).toEqual([]);
     const hover = (registered.instances.hover as HoverProvider).provideHover(document as never, new Position(5, 3) as never)!;
     expect((hover.contents as unknown as { value: string }).value).toContain('pmpo-lint: mixed-section');
-    const lenses = (registered.instances.codeLens as CodeLensProvider).provideCodeLenses(document as never);
+    const lenses = await (registered.instances.codeLens as CodeLensProvider).provideCodeLenses(document as never);
     expect(lenses.map((lens) => lens.command!.title)).toContainEqual(expect.stringMatching(/^PM\/PO: mixed \(PM \+ PO\): \d+ strategic statements? \(.*\); \d+ tactical/));
 
     const cleaned = { ...createDocument(prd.replace(/As a team lead[\s\S]*free slots are shown\n/, ''), '/ws/docs/calendar-prd.md', 'markdown', 2), isClosed: false };

@@ -1,4 +1,9 @@
 import { readFileSync } from 'node:fs';
+import type { Paragraph } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/core/index';
 import { gitignoreScope, globScope, isIgnored } from '../../src/vscode/ignores';
@@ -29,7 +34,35 @@ describe('explain page and hover', () => {
   });
 
   it('escapes document text so it cannot inject links or HTML', () => {
-    expect(escapeMarkdown('[x](command:evil) <img>')).toBe('\\[x\\]\\(command:evil\\) \\<img\\>');
+    expect(escapeMarkdown('[x](command:evil) <img>')).toBe('\\[x\\](command:evil) \\<img>');
+  });
+
+  it('leaves ordinary punctuation in prose alone (readable as source too)', () => {
+    const prose = 'Grow revenue (EU, 2027) - by 5.5% in Q1; 3-step flow! #1 goal? a > b, R&D, C:\\temp, e-mail.';
+    expect(escapeMarkdown(prose)).toBe(prose);
+    expect(explainMarkdown(finding, 'docs/mixed-prd.md', 'file:///x.md')).not.toMatch(/\\[().,!-]/);
+  });
+
+  it.each([
+    '**bold** and _snake_case_ and `code` and ~~gone~~',
+    '# Heading-like text',
+    '- a list-like line',
+    '1. an ordered-like line',
+    '> a quote-like line',
+    '---',
+    '    indented like code',
+    'a link [x](https://example.com) and <b>html</b> and <https://example.com>',
+    'entities &amp; &#35; stay literal, R&D too',
+    'backslashes \\* \\\\ C:\\path stay',
+    '![image](x.png) and [ref][1]',
+  ])('renders %j as exactly that text', (text) => {
+    const root = unified().use(remarkParse).use(remarkGfm).parse(escapeMarkdown(text));
+    expect(root.children.map((node) => node.type)).toEqual(['paragraph']);
+    const paragraph = root.children[0] as Paragraph;
+    // Only text, or a bare web address that GFM (and the preview) link as themselves.
+    const notText = paragraph.children.filter((node) => node.type !== 'text');
+    expect(notText.every((node) => node.type === 'link' && /^https:\/\//.test(node.url) && toString(node) === node.url)).toBe(true);
+    expect(toString(paragraph)).toBe(text.trimStart());
   });
 });
 

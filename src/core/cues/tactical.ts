@@ -17,7 +17,8 @@ export const TACTICAL_CUES: readonly Cue[] = [
   cue('acceptance-criteria', 2, 'acceptance criteria or definition of done', /\b(?:acceptance criteria|AC:|definition of (?:done|ready)|DoD|DoR|test cases?|test steps?|expected result)\b/i),
   cue('estimate', 2, 'an estimate or story points', /\b(?:\d{1,3}(?:\.\d)? ?(?:story points?|SP|pts?|points)\b|estimates?:|t-shirt size)/i),
   cue('sprint', 2, 'a sprint or iteration item', /\b(?:sprint \d{1,3}|iteration \d{1,3}|stand-?up|refinement|backlog items?|subtasks?)\b/i),
-  cue('requirement', 2, 'a requirement on the system\'s behaviour ("the system shall ...")', /\b(?:shall|must (?:allow|display|show|support|validate|send|store|prevent|not)|should (?:display|show|allow)|can (?:click|tap|select|enter|view|edit|delete|upload|download|filter|sort|search|see))\b/i),
+  cue('requirement', 2, 'a requirement on the system\'s behaviour ("the system shall ...")', /\b(?:shall|must (?:allow|display|show|support|validate|send|store|prevent|not)|should (?:display|show|allow)|can (?:click|tap|select|enter|view|edit|delete|upload|download|filter|sort|search|see)|the system (?:will|must|should) \w{2,20})\b/i),
+  cue('user-ability', 1, 'what a role can do to an item ("admins can archive ...")', /\b(?:agent|admin|user|owner|reviewer|member)s? (?:can|may) (?:accept|reject|approve|override|create|add|remove|export|invite|configure|cancel|reorder|rename|archive|assign)\b/i),
   cue('ability', 1, 'an ability the product must give ("should be able to")', /\b(?:(?:must|should) be able to|is able to|are able to)\b/i),
   cue('requirement-id', 2, 'a requirement, story or ticket id', /\b(?:[A-Z][A-Z0-9]{1,9}-\d{1,6}|(?:FR|NFR|REQ|US|AC)[-_ ]?\d{1,4})\b/),
   cue('priority', 1, 'a priority on a single item', /\b(?:P[0-3]|MoSCoW|must[- ]have|should[- ]have|could[- ]have|won't[- ]have|priority: ?\w{1,10})\b/i),
@@ -29,6 +30,9 @@ export const TACTICAL_CUES: readonly Cue[] = [
   cue('navigation', 2, 'a path through the screens ("Settings → Billing")', /\S ?(?:→|->) ?[A-Z]|\bgoes to \*{0,2}[A-Z]/),
   cue('field-name', 1, 'a field or value name in code style (snake_case)', /\b[a-z][a-z0-9]{1,20}_[a-z0-9_]{2,30}\b/),
   cue('mockup', 3, 'a screen mockup drawn in a code block', /[┌╔][─═]{2}/),
+  cue('task-verb', 1, 'a work item opening with a task verb ("Implement ...", "Add ...")', /^\W{0,4}(?:Implement|Add|Fix|Update|Refactor|Integrate|Ingest|Migrate|Wire up|Set up|Configure|Deploy|Expose|Polish|Rename|Remove|Replace|Write tests|Build (?:the |a |an )?\w{1,20} (?:UI|page|screen|flow|form|endpoint|API|component|skeleton))\b/),
+  cue('done-check', 1, 'a definition-of-done check (tests, review, merge, deploy)', /\b(?:unit tests?|integration tests?|end-to-end tests?|code review|peer[- ]review\w{0,3}|pull requests?|merged into|staging (?:branch|environment)|user acceptance tests?|regression tests?)\b/i),
+  cue('user-step', 2, 'a step of a user flow ("The user selects ...")', /^\W{0,4}(?:the )?(?:user|participant|agent|admin|customer|visitor|member|founder|buyer|seller|shopper|player|student|guest|host)s? (?:clicks?|taps?|selects?|enters?|types?|submits?|logs? in|signs? (?:in|up)|opens?|chooses?|picks?|uploads?|pastes?|scans?|drags?|swipes?|confirms?|sees?|is (?:shown|taken|redirected))\b/i),
   cue('task', 2, 'a task for the team', /^\W{0,4}(?:TODO|FIXME|Task)\b|\b(?:assignee|assigned to|owner: ?@)\b/i),
 ];
 

@@ -1,0 +1,104 @@
+// CodeLens right after a document opens: the editor may ask before the first
+// lint has finished, and must still get the section lenses.
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('vscode', () => import('./vscode-mock'));
+
+import { createLinter } from '../../src/core/index';
+import type { LintResult } from '../../src/core/types';
+import { LintController } from '../../src/vscode/controller';
+import { createInProcessRunner, setLintRunner, type LintRequest } from '../../src/vscode/lint-runner';
+import { Logger } from '../../src/vscode/logger';
+import { CodeLensProvider } from '../../src/vscode/providers';
+import { createDocument, testState, Uri } from './vscode-mock';
+
+const prd = readFileSync(new URL('./fixtures/mixed-prd.md', import.meta.url), 'utf8');
+
+/** A runner whose lints finish when the test says so. */
+function manualRunner() {
+  const pending: { request: LintRequest; finish: () => void }[] = [];
+  const linter = createLinter();
+  setLintRunner({
+    lint: (request) =>
+      new Promise<LintResult>((resolve) => pending.push({ request, finish: () => resolve(linter.lint(request.text, { fileName: request.fileName, config: request.config })) })),
+    forget: () => undefined,
+  });
+  return pending;
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+const titles = (lenses: { command?: { title: string } }[]) => lenses.map((lens) => lens.command!.title);
+let controller: LintController;
+
+beforeEach(() => {
+  testState.settings = {};
+  testState.files = {};
+  testState.workspaceFolder = { uri: Uri.file('/ws'), name: 'ws', index: 0 };
+  controller = new LintController(Uri.file('/ext') as never, new Logger(() => undefined));
+});
+
+afterEach(() => {
+  controller.dispose();
+  setLintRunner(createInProcessRunner());
+});
+
+describe('CodeLens while the first lint is pending', () => {
+  it('waits for the lint in flight instead of answering with no lenses', async () => {
+    const pending = manualRunner();
+    const document = { ...createDocument(prd, '/ws/docs/calendar-prd.md'), isClosed: false };
+    void controller.lint(document as never);
+    await flush();
+    const lenses = new CodeLensProvider(controller).provideCodeLenses(document as never);
+    await flush();
+    pending[0].finish();
+    expect(titles(await lenses)).toContainEqual(expect.stringMatching(/^PM\/PO: mixed \(PM \+ PO\)/));
+  });
+
+  it('waits through a lint that a newer one superseded', async () => {
+    const pending = manualRunner();
+    const document = { ...createDocument(prd, '/ws/docs/calendar-prd.md'), isClosed: false };
+    void controller.lint(document as never);
+    await flush();
+    const lenses = new CodeLensProvider(controller).provideCodeLenses(document as never);
+    void controller.lint(document as never); // e.g. the open event and activation both lint
+    await flush();
+    pending[0].finish();
+    await flush();
+    pending[1].finish();
+    expect(titles(await lenses)).toContainEqual(expect.stringMatching(/^PM\/PO: mixed \(PM \+ PO\)/));
+  });
+
+  it('lints on demand when asked before any lint started', async () => {
+    const document = { ...createDocument(prd, '/ws/docs/calendar-prd.md'), isClosed: false };
+    const lenses = await new CodeLensProvider(controller).provideCodeLenses(document as never);
+    expect(titles(lenses)).toContainEqual(expect.stringMatching(/^PM\/PO: mixed \(PM \+ PO\)/));
+    expect(controller.state(document as never)?.shown).toBe(true);
+  });
+
+  it('tells the editor to ask again when results arrive', async () => {
+    const pending = manualRunner();
+    const document = { ...createDocument(prd, '/ws/docs/calendar-prd.md'), isClosed: false };
+    let changes = 0;
+    new CodeLensProvider(controller).onDidChangeCodeLenses!(() => changes++);
+    const linting = controller.lint(document as never);
+    await flush();
+    expect(changes).toBe(0);
+    pending[0].finish();
+    await linting;
+    expect(changes).toBe(1);
+  });
+
+  it('keeps showing the last lenses while a newer version is being linted', async () => {
+    const pending = manualRunner();
+    const v1 = { ...createDocument(prd, '/ws/docs/calendar-prd.md', 'markdown', 1), isClosed: false };
+    const first = controller.lint(v1 as never);
+    await flush();
+    pending[0].finish();
+    await first;
+    const v2 = { ...createDocument(`${prd}\nMore.\n`, '/ws/docs/calendar-prd.md', 'markdown', 2), isClosed: false };
+    const lenses = await new CodeLensProvider(controller).provideCodeLenses(v2 as never);
+    expect(titles(lenses)).toContainEqual(expect.stringMatching(/^PM\/PO: mixed/));
+    expect(pending).toHaveLength(1); // no lint per keystroke from the provider
+  });
+});
