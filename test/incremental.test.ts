@@ -35,6 +35,18 @@ describe('incremental linting', () => {
     );
   }, 180_000);
 
+  it('maps a paragraph whose text remark-gfm split around a literal URL to its own offsets (seed -404522946)', () => {
+    const text = [
+      '# Plan', '', 'Intro text here.', '', '```', 'code', '```', '[^x]: A note about', '',
+      '``gherkin', 'mark[   #### plan retry sprint plan retry vision ##', 'export sprint vision', '[x]: https://example.com/x "Title"', '',
+    ].join('\r\n');
+    const statement = analyseChunk(text, allCues()).flatMap((analysis) => analysis.statements).find((judged) => judged.statement.text.startsWith('``gherkin'));
+    expect(statement?.statement.startOffset).toBe(text.indexOf('``gherkin'));
+    expect(statement?.evidence.find((hit) => hit.cueId === 'vision')?.startOffset).toBe(text.indexOf('vision'));
+    expect(new ChunkCache(0).analyse(text, allCues(), '')).toEqual(analyseChunk(text, allCues()));
+    expect(createLinter().lint(text, { fileName: 'plan.md' })).toEqual(lint(text, { fileName: 'plan.md' }));
+  });
+
   it('re-parses only the chunks an edit touched', () => {
     const sections = Array.from({ length: 40 }, (_, i) => `## Part ${i}\n\n${'The team ships the export in sprint four. '.repeat(30)}\n`);
     const text = `# Plan\n\n${sections.join('\n')}`;

@@ -25,23 +25,30 @@ export function sourceOffset(mapped: MappedText, index: number): number {
   return mapped.source[low] + (index - mapped.at[low]);
 }
 
-function mapInline(nodes: readonly Nodes[], out: MappedText): void {
-  for (const node of nodes) {
+/**
+ * Text that remark-gfm splits out around literal URLs (and the link it makes)
+ * has no position: it continues the previous segment's mapping, or starts at
+ * its parent when it opens the parent, so offsets never fall back to 0.
+ */
+function mapInline(nodes: readonly Nodes[], out: MappedText, parentStart?: number): void {
+  nodes.forEach((node, i) => {
+    const start = node.position?.start.offset ?? (i === 0 ? parentStart : undefined);
     if (node.type === 'text' || node.type === 'inlineCode') {
-      // Text that remark-gfm splits out around literal URLs has no position: it continues the previous segment's mapping.
-      if (node.position || out.at.length === 0) {
+      if (start !== undefined || out.at.length === 0) {
         out.at.push(out.text.length);
-        out.source.push(valueStart(node));
+        out.source.push(node.position ? valueStart(node) : (start ?? 0));
       }
       out.text += node.value;
     } else if (node.type === 'break') {
-      out.at.push(out.text.length);
-      out.source.push(node.position?.start.offset ?? 0);
+      if (start !== undefined || out.at.length === 0) {
+        out.at.push(out.text.length);
+        out.source.push(start ?? 0);
+      }
       out.text += '\n';
     } else if ('children' in node) {
-      mapInline(node.children as Nodes[], out);
+      mapInline(node.children as Nodes[], out, start);
     }
-  }
+  });
 }
 
 /** Where a node's value starts in the source: inside the backticks of inline code. */
@@ -52,9 +59,9 @@ function valueStart(node: Nodes & { value: string }): number {
   return start + Math.max(0, Math.floor((end - start - node.value.length) / 2));
 }
 
-export function mappedText(nodes: readonly PhrasingContent[] | readonly Nodes[]): MappedText {
+export function mappedText(nodes: readonly PhrasingContent[] | readonly Nodes[], parentStart?: number): MappedText {
   const out: MappedText = { text: '', at: [], source: [] };
-  mapInline(nodes as Nodes[], out);
+  mapInline(nodes as Nodes[], out, parentStart);
   return out;
 }
 
@@ -150,7 +157,7 @@ export function extractStatements(nodes: readonly RootContent[], text: LineIndex
 function visitBlock(node: RootContent, text: LineIndex, listDepth: number, emit: Emit): void {
   switch (node.type) {
     case 'paragraph':
-      emitParagraph(mappedText(node.children), text, emit);
+      emitParagraph(mappedText(node.children, node.position?.start.offset), text, emit);
       break;
     case 'list':
       emitList(node, text, listDepth, emit);
@@ -246,7 +253,7 @@ function itemText(item: ListItem): MappedText {
   const out: MappedText = { text: '', at: [], source: [] };
   for (const child of own) {
     if (out.text) out.text += '\n';
-    if ('children' in child) mapInline(child.children as Nodes[], out);
+    if ('children' in child) mapInline(child.children as Nodes[], out, child.position?.start.offset);
     else if (child.type === 'code') {
       out.at.push(out.text.length);
       out.source.push(child.position!.start.offset!);
@@ -308,7 +315,7 @@ function emitItemRun(items: ListItem[], listDepth: number, emit: Emit): void {
 
 function emitTable(table: Table, emit: Emit): void {
   table.children.forEach((row, index) => {
-    const cellTexts = row.children.map((cell) => trimMapped(mappedText(cell.children)));
+    const cellTexts = row.children.map((cell) => trimMapped(mappedText(cell.children, cell.position?.start.offset)));
     const cells = cellTexts.map((cell) => cell.text);
     const mapped = joinMapped(cellTexts.filter((cell) => cell.text), ' | ');
     emit({
