@@ -1,18 +1,28 @@
 import type { Root } from 'mdast';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { fromMarkdown, type Options } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
+import remarkParse from 'remark-parse';
+import { unified, type Processor } from 'unified';
 
-// What unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).parse(text) does,
-// in the same order, without the processor: the bundles then carry no Markdown serialiser (remark-gfm
-// registers one) and no unified/vfile.
-const FRONT_MATTER = ['yaml', 'toml'] as const;
-let options: Options | undefined;
+const FRONT_MATTER: ('yaml' | 'toml')[] = ['yaml', 'toml'];
+
+/**
+ * GFM and front matter syntax for remark-parse, registered on the processor's data exactly as
+ * remark-gfm and remark-frontmatter do, minus their to-markdown half: the bundles then carry no
+ * Markdown serialiser (test/parse.test.ts checks the trees equal the plain remark pipeline's).
+ */
+function gfmAndFrontMatterSyntax(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfm(), frontmatter(FRONT_MATTER));
+  (data.fromMarkdownExtensions ??= []).push(gfmFromMarkdown(), frontmatterFromMarkdown(FRONT_MATTER));
+}
+
+let processor: Processor<Root> | undefined;
 
 /** Markdown text -> mdast, with GFM (tables, task lists) and front matter. */
 export function parseMarkdown(text: string): Root {
-  options ??= { extensions: [gfm(), frontmatter([...FRONT_MATTER])], mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown([...FRONT_MATTER])] };
-  return fromMarkdown(text, options);
+  processor ??= unified().use(remarkParse).use(gfmAndFrontMatterSyntax).freeze();
+  return processor.parse(text);
 }
