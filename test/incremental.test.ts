@@ -47,6 +47,13 @@ describe('incremental linting', () => {
     expect(createLinter().lint(text, { fileName: 'plan.md' })).toEqual(lint(text, { fileName: 'plan.md' }));
   });
 
+  it('keeps a heading on the last line, parsed with stand-in definitions after it, ending at the text end (seed -139236904)', () => {
+    const text = '[^n]: A note about n.\n\n# [^n';
+    const section = new ChunkCache(0).analyse(text, allCues(), '').at(-1)?.section;
+    expect(section?.bodyOffset).toBe(text.length);
+    expect(new ChunkCache(0).analyse(text, allCues(), '')).toEqual(analyseChunk(text, allCues()));
+  });
+
   it('re-parses only the chunks an edit touched', () => {
     const sections = Array.from({ length: 40 }, (_, i) => `## Part ${i}\n\n${'The team ships the export in sprint four. '.repeat(30)}\n`);
     const text = `# Plan\n\n${sections.join('\n')}`;

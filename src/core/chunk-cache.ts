@@ -176,6 +176,7 @@ function fromTree(root: Root, input: string, length: number, cues: readonly Cue[
   const lastSection = sections[sections.length - 1];
   let open = false;
   if (lastSection) {
+    clampHeadingEnd(lastSection, length);
     const blocks = lastSection.section.blocks;
     open = blocks.some((block) => block.endOffset > length && block.startOffset < length);
     const kept = blocks.filter((block) => block.startOffset < length);
@@ -185,6 +186,13 @@ function fromTree(root: Root, input: string, length: number, cues: readonly Cue[
   }
   open = open || runsToEnd(root, input, length) || frontMatterOpen(input.slice(0, length), sections);
   return { sections, open, definitions };
+}
+
+/** A heading on the chunk's last line must not take the stand-ins' line break as its own (its body starts at the chunk end). */
+function clampHeadingEnd(analysis: SectionAnalysis, length: number): void {
+  if (analysis.section.bodyOffset <= length) return;
+  analysis.section.bodyOffset = length;
+  for (const judgement of analysis.statements) if (judgement.statement.kind === 'heading' && judgement.statement.endOffset > length) judgement.statement.endOffset = length;
 }
 
 /**
