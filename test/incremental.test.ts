@@ -54,6 +54,11 @@ describe('incremental linting', () => {
     expect(new ChunkCache(0).analyse(text, allCues(), '')).toEqual(analyseChunk(text, allCues()));
   });
 
+  it('never cuts at a line holding a lone carriage return (seed -1998620319)', () => {
+    const text = '---\r\nkind: prd\r\n---\r\n\r.\nplan\r\nplan plan\r\n-\r\n\r\n';
+    expect(new ChunkCache(0).analyse(text, allCues(), '')).toEqual(analyseChunk(text, allCues()));
+  });
+
   it('re-parses only the chunks an edit touched', () => {
     const sections = Array.from({ length: 40 }, (_, i) => `## Part ${i}\n\n${'The team ships the export in sprint four. '.repeat(30)}\n`);
     const text = `# Plan\n\n${sections.join('\n')}`;

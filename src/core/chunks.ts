@@ -84,6 +84,8 @@ function candidateCuts(text: string): { offset: number; line: number }[] {
   while (offset < text.length) {
     const newline = text.indexOf('\n', offset);
     const end = newline === -1 ? text.length : newline;
+    // From a line holding a lone carriage return on, the parser's lines (it ends one there) and the engine's ('\n'-based) ones differ, so no cut could be rebased exactly.
+    if (loneCarriageReturn < end) break;
     const first = text.charCodeAt(offset);
     const blank = isBlank(text, offset, end);
     if (state.kind === 'fence') {
@@ -109,8 +111,6 @@ function candidateCuts(text: string): { offset: number; line: number }[] {
     }
     previousBlank = blank;
     if (newline === -1) break;
-    // After a lone carriage return the parser's line numbers and the engine's ('\n'-based) ones differ, so a cut could not be rebased exactly.
-    if (loneCarriageReturn < end) break;
     line++;
     offset = newline + 1;
   }
