@@ -5,27 +5,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('vscode', () => import('./vscode-mock'));
 
-import { createLinter } from '../../src/core/index';
-import type { LintResult } from '../../src/core/types';
 import { LintController } from '../../src/vscode/controller';
-import { createInProcessRunner, setLintRunner, type LintRequest } from '../../src/vscode/lint-runner';
+import { createInProcessRunner, setLintRunner } from '../../src/vscode/lint-runner';
+import { manualRunner } from './manual-runner';
 import { Logger } from '../../src/vscode/logger';
 import { CodeLensProvider } from '../../src/vscode/providers';
 import { createDocument, testState, Uri } from './vscode-mock';
 
 const prd = readFileSync(new URL('./fixtures/mixed-prd.md', import.meta.url), 'utf8');
 
-/** A runner whose lints finish when the test says so. */
-function manualRunner() {
-  const pending: { request: LintRequest; finish: () => void }[] = [];
-  const linter = createLinter();
-  setLintRunner({
-    lint: (request) =>
-      new Promise<LintResult>((resolve) => pending.push({ request, finish: () => resolve(linter.lint(request.text, { fileName: request.fileName, config: request.config })) })),
-    forget: () => undefined,
-  });
-  return pending;
-}
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 const titles = (lenses: { command?: { title: string } }[]) => lenses.map((lens) => lens.command!.title);

@@ -3,26 +3,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('vscode', () => import('./vscode-mock'));
 
-import { createLinter } from '../../src/core/index';
-import type { LintResult } from '../../src/core/types';
 import { LintController } from '../../src/vscode/controller';
-import { createInProcessRunner, setLintRunner, type LintRequest } from '../../src/vscode/lint-runner';
+import { createInProcessRunner, setLintRunner } from '../../src/vscode/lint-runner';
+import { manualRunner } from './manual-runner';
 import { Logger } from '../../src/vscode/logger';
 import { createDocument, testState, Uri, type DiagnosticCollection } from './vscode-mock';
 
 const prd = readFileSync(new URL('./fixtures/mixed-prd.md', import.meta.url), 'utf8');
 
-/** A runner whose lints finish when the test says so, in any order. */
-function manualRunner() {
-  const pending: { request: LintRequest; finish: () => void }[] = [];
-  const linter = createLinter();
-  setLintRunner({
-    lint: (request) =>
-      new Promise<LintResult>((resolve) => pending.push({ request, finish: () => resolve(linter.lint(request.text, { fileName: request.fileName, config: request.config })) })),
-    forget: () => undefined,
-  });
-  return pending;
-}
 
 function makeDocument(text: string, path: string, version = 1) {
   return { ...createDocument(text, path, 'markdown', version), isClosed: false };
