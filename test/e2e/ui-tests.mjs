@@ -150,8 +150,11 @@ export const uiTests = (ws) => [
     await wb.waitForProblem(PAYMENT_FINDING);
     const mixedLens = wb.page.locator('.codelens-decoration', { hasText: /PM\/PO: mixed\b/ }).first();
     await mixedLens.waitFor({ timeout: TIMEOUT });
+    // Lenses of the other sections may still be refreshing after the previous test's edits: wait for them.
+    const strategicLens = wb.page.locator('.codelens-decoration', { hasText: /PM\/PO: strategic\b/ }).first();
+    const strategicShown = await strategicLens.waitFor({ timeout: TIMEOUT }).then(() => true, () => false);
     const lenses = (await wb.page.locator('.codelens-decoration').allInnerTexts()).map(norm);
-    expect(lenses.some((l) => /PM\/PO: strategic\b/.test(l)), `a strategic CodeLens expected above "Problem and market": ${lenses}`);
+    expect(strategicShown, `a strategic CodeLens expected above "Problem and market": ${lenses}`);
     // The lens sits directly above the "## Payment options" heading line.
     const heading = wb.editor().locator('.view-line', { hasText: '## Payment options' }).first();
     const [lensBox, headingBox] = [await mixedLens.boundingBox(), await heading.boundingBox()];
