@@ -9,7 +9,7 @@
 import { classifySection, judgeStatement } from './classify.js';
 import type { Cue } from './cues/index.js';
 import { PREAMBLE } from './sections.js';
-import { GHERKIN_STEP, sourceOffset, splitSentences, type MappedText } from './statements.js';
+import { GHERKIN_STEP, SCENARIO_OPENER, sourceOffset, splitSentences, type MappedText } from './statements.js';
 import { LineIndex } from './text.js';
 import type { Block, BlockType, Section, SectionAnalysis, Statement } from './types.js';
 
@@ -29,7 +29,6 @@ const QUOTE_PREFIX = /^(?:[ \t]{0,3}>)+/;
 const ATX = /^(#{1,6})(?:[ \t]|$)/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const DELIMITER_CELL = /^:?-+:?$/;
-const SCENARIO_OPENER = /^\s*(?:[*_]{2})?(Given|When|Then)\b/i;
 
 /** Why a chunk should take the line-based path, or undefined when the parser can take it. */
 export function fallbackReason(text: string): string | undefined {

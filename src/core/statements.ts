@@ -104,7 +104,8 @@ export function headingStatement(section: Section): Statement | undefined {
 
 /** Given/When/Then/And/But at the start of a line, optionally bold or after a list marker. */
 export const GHERKIN_STEP = /^\s*(?:[*_]{2})?(Given|When|Then|And|But)\b/i;
-const SCENARIO_OPENER = /^\s*(?:[*_]{2})?(Given|When|Then)\b/i;
+/** Given/When/Then (not And/But): the step that can open a scenario. */
+export const SCENARIO_OPENER = /^\s*(?:[*_]{2})?(Given|When|Then)\b/i;
 
 /** Splits prose into sentences at ., ! or ? followed by space and a capital, digit or quote. */
 export function splitSentences(text: string): { text: string; start: number }[] {
