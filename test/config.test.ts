@@ -181,7 +181,7 @@ describe('docs/configuration.md', () => {
 
   it('its front matter example is valid', () => {
     const [, yaml] = /```markdown\n(---\n[^]*?\n---)\n```/.exec(page)!;
-    expect(readFrontMatter(`${yaml}\n`)?.problem).toBeUndefined();
+    expect(readFrontMatter(`${yaml}\n`)?.problems).toBeUndefined();
     expect(readFrontMatter(`${yaml}\n`)?.pmpo).toEqual({ kind: 'roadmap', rules: { 'doc-kind-fit': 'off', 'mixed-section': 'error' } });
   });
 

@@ -1,6 +1,7 @@
 import { criteriaGherkin } from './criteria-gherkin.js';
 import { criteriaTestable } from './criteria-testable.js';
 import { docKindFit } from './doc-kind-fit.js';
+import { frontMatterConfig } from './front-matter-config.js';
 import { mixedSection } from './mixed-section.js';
 import { storyAtomic } from './story-atomic.js';
 import { storyFormat } from './story-format.js';
@@ -25,6 +26,7 @@ export const RULES: readonly AnyRule[] = [
   criteriaGherkin as AnyRule,
   criteriaTestable as AnyRule,
   visionComplete as AnyRule,
+  frontMatterConfig,
   unusedDisable,
 ];
 
