@@ -5,10 +5,9 @@ import { existsSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 // jsonc-parser's UMD 'main' build uses dynamic requires that a bundle cannot resolve: take its ES module build.
-// yaml's node build is CommonJS (nothing tree-shaken): its ES module build holds the same code.
 // charset utf8: non-ASCII text (HTML entity names, typographic quotes in cues) stays one character, not a \uXXXX escape.
 const common = {
-  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js', yaml: './node_modules/yaml/browser/index.js' },
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   bundle: true,
   minify: production,
   sourcemap: !production,
