@@ -2,12 +2,12 @@
 // the web extension (webworker). Entries that do not exist yet are skipped.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { ALIASES } from './bundle-aliases.mjs';
 
 const production = process.argv.includes('--production');
-// jsonc-parser's UMD 'main' build uses dynamic requires that a bundle cannot resolve: take its ES module build.
 // charset utf8: non-ASCII text (HTML entity names, typographic quotes in cues) stays one character, not a \uXXXX escape.
 const common = {
-  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+  alias: ALIASES,
   bundle: true,
   minify: production,
   sourcemap: !production,

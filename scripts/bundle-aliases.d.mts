@@ -1,0 +1,2 @@
+/** Module aliases of every bundle (see bundle-aliases.mjs). */
+export declare const ALIASES: Record<string, string>;
