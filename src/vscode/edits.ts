@@ -41,7 +41,7 @@ export function disableFileEdit(text: string, ruleId: string): TextEdit {
 export type SetKindResult = { edit: TextEdit } | { error: string };
 
 const PMPO_LINE = /^pmpo[ \t]*:[ \t]*(?:#.*)?$/;
-const PMPO_FLOW_LINE = /^pmpo[ \t]*:[ \t]*\{.*\}[ \t]*(?:#.*)?$/;
+const PMPO_FLOW_START = /^pmpo[ \t]*:[ \t]*\{/;
 const KIND_LINE = /^([ \t]+)kind[ \t]*:[ \t]*/;
 
 interface Line {
@@ -97,10 +97,11 @@ function linesOf(yaml: string): Line[] {
 
 /** The edit on the YAML text (offsets within it); undefined when no simple edit fits. */
 function kindTextEdit(lines: Line[], yamlLength: number, kind: ProductKind, eol: string): TextEdit | undefined {
-  const index = lines.findIndex((line) => PMPO_LINE.test(line.text) || PMPO_FLOW_LINE.test(line.text));
+  const isFlow = (line: Line) => PMPO_FLOW_START.test(line.text) && line.text.includes('}');
+  const index = lines.findIndex((line) => PMPO_LINE.test(line.text) || isFlow(line));
   if (index === -1) return { range: [yamlLength, yamlLength], text: `pmpo:${eol}  kind: ${kind}${eol}` };
   const pmpo = lines[index];
-  if (PMPO_FLOW_LINE.test(pmpo.text)) return flowKindEdit(pmpo, kind);
+  if (isFlow(pmpo)) return flowKindEdit(pmpo, kind);
   const children = childLines(lines.slice(index + 1));
   const indent = children.length ? /^[ \t]*/.exec(children[0].text)![0] : '  ';
   const kindLine = children.find((line) => line.text.startsWith(indent) && KIND_LINE.exec(line.text)?.[1] === indent);
@@ -120,8 +121,8 @@ function childLines(rest: Line[]): Line[] {
 /** Replaces a plain value (up to a trailing comment) that starts at `from` in the line. */
 function replaceValue(line: Line, from: number, kind: ProductKind): TextEdit {
   const rest = line.text.slice(from);
-  const comment = /[ \t]+#/.exec(rest);
-  const value = (comment ? rest.slice(0, comment.index) : rest).trimEnd();
+  const comment = rest.search(/[ \t]#/);
+  const value = (comment === -1 ? rest : rest.slice(0, comment)).trimEnd();
   return { range: [line.start + from, line.start + from + value.length], text: kind };
 }
 
