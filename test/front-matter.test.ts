@@ -45,6 +45,20 @@ describe('readFrontMatter', () => {
     expect(readFrontMatter('---\ntitle: [unclosed\n---\n')!.problems![0].message).toMatch(/^front matter is not valid YAML: [^\n]+$/);
   });
 
+  it('refuses aliases that expand without bound (a "billion laughs" or a cycle) quickly, as a problem', () => {
+    const levels = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++) levels.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    const cases = [`${levels.join('\n')}\npmpo:\n  cues:\n    strategic: *a8\n`, 'a: &a {b: *a}\npmpo:\n  cues: {strategic: *a}\n'];
+    for (const yaml of cases) {
+      const started = performance.now();
+      const result = readFrontMatter(`---\n${yaml}---\n# Plan\n`)!;
+      expect(performance.now() - started).toBeLessThan(1000);
+      expect(result.pmpo).toBeUndefined();
+      expect(result.problems).toEqual([{ message: 'front matter is not valid YAML: its aliases expand to more than 10000 values', start: 4, end: 4 }]);
+    }
+    expect(readFrontMatter('---\nx: &x [1, 2]\ny: *x\npmpo: {kind: vision}\n---\n')!.pmpo).toEqual({ kind: 'vision' });
+  });
+
   it('reports a pmpo that is not a mapping at the pmpo key', () => {
     for (const text of ['---\npmpo: roadmap\n---\n', '---\ntitle: x\npmpo: [1]\n---\n']) {
       const start = text.indexOf('pmpo');

@@ -29,6 +29,8 @@ export type YamlResult = { value: unknown } | { error: string; offset: number };
 
 const FENCE = /^\uFEFF?---[ \t]*\r?\n/;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*$/;
+/** More values than any front matter needs; aliases (`*a`) can make a few lines expand past it. */
+const MAX_VALUES = 10_000;
 /** Settings whose value is an object validated key by key, so one bad entry drops only that entry. */
 const KEYED_SETTINGS = new Set(['rules', 'cues', 'documentKinds']);
 
@@ -37,11 +39,23 @@ export function parseYaml(text: string): YamlResult {
   try {
     const documents = loadAll(text);
     if (documents.length > 1) return { error: 'it holds more than one YAML document', offset: 0 };
+    if (expandsPast(documents[0], MAX_VALUES)) return { error: `its aliases expand to more than ${MAX_VALUES} values`, offset: 0 };
     return { value: documents[0] ?? null };
   } catch (error) {
     const { reason, mark, message } = error as { reason?: string; mark?: { position: number }; message?: string };
     return { error: reason ?? String(message).split('\n')[0], offset: Math.min(mark?.position ?? 0, text.length) };
   }
+}
+
+/** True when walking the value (aliases expanded, cycles followed) meets more than `limit` values. */
+function expandsPast(value: unknown, limit: number): boolean {
+  const pending = [value];
+  for (let seen = 0; pending.length > 0; seen++) {
+    if (seen + pending.length > limit) return true;
+    const next = pending.pop();
+    if (next && typeof next === 'object') for (const child of Object.values(next)) pending.push(child);
+  }
+  return false;
 }
 
 let last: { text: string; value: FrontMatter | undefined } | undefined;
