@@ -30,6 +30,7 @@ export const STRATEGIC_CUES: readonly Cue[] = [
   cue('cost', 1, 'cost named as a business concern', /\b(?:costs?|cost-effective|savings?|budget|spend)\b/i),
   cue('usage-signal', 1, 'a usage signal of success ("users returning", "share of users")', /\b(?:(?:percentage|share|proportion|number) of (?:users|customers|visitors|members|teams)|(?:users|customers|visitors) (?:returning|coming back)|\d{1,3} times (?:a|per|in a) (?:day|week|month))\b/i),
   cue('goal', 1, 'a goal or objective', /\b(?:goals?|objectives?|we want)\b/i),
+  cue('validate-idea', 2, 'validating the idea, demand or market (product discovery)', /\b(?:validat(?:e|es|ing|ion of) (?:the |our |this |that |an? )?(?:idea|hypothes[ie]s|assumptions?|demand|market|concept|problem|need|business|value proposition)|(?:market|idea|customer|problem|demand) validation|product[- ]market fit|PMF)\b/i),
   cue('rationale', 2, 'the "Why?" of an initiative', /^\W{0,4}why\??\W{0,4}$/i),
   cue('aim', 2, 'a product aim or bet', /\b(?:our aim|we aim|we believe|we bet|success (?:looks|means)|why now|so that (?:we|our) (?:can )?(?:win|grow|compete))\b/i),
 ];
