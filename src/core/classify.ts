@@ -56,9 +56,10 @@ function leadInSide(judgement: StatementJudgement): Side | null {
   const { statement } = judgement;
   if ((statement.kind !== 'sentence' && statement.kind !== 'bullet') || !ENDS_WITH_COLON.test(statement.text)) return null;
   if (METADATA_STATEMENT.test(statement.text) || ABOUT_THE_DOCUMENT.test(statement.text)) return null;
-  if (judgement.side) return judgement.side;
   // Only the lead-in vocabulary leans: one passing word ("Goal:" over a sprint's aim) is no side.
-  const lean = (side: Side) => LEAD_IN_CUES.filter((cue) => cue.side === side && cue.pattern.test(statement.text)).length;
+  const lean = (side: Side) => (judgement.side === side ? judgement[side] : 0) + LEAD_IN_CUES.filter((cue) => cue.side === side && cue.pattern.test(statement.text)).length;
+  // A lead-in with words of both sides lends nothing: "pages to monitor are:" may be marketing pages.
+  if (judgement.strategic > 0 && judgement.tactical > 0) return null;
   const strategic = lean('strategic');
   const tactical = lean('tactical');
   if (strategic > 0 && tactical === 0) return 'strategic';
