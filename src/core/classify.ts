@@ -51,15 +51,18 @@ export function judgeStatements(statements: readonly Statement[], cues: readonly
 
 const ENDS_WITH_COLON = /:[*_\s]{0,4}$/;
 
-/** The side a lead-in line lends its list: its own, or the one its words lean to (any weight, none on the other side). */
+/**
+ * The side a lead-in line lends its list: its own when its words count for
+ * one side, else the side its lead-in words (cues/lead-ins.ts) lean to. One
+ * passing word alone leans nowhere: "Goal:" over a sprint card is the sprint's aim.
+ */
 function leadInSide(judgement: StatementJudgement): Side | null {
   const { statement } = judgement;
   if ((statement.kind !== 'sentence' && statement.kind !== 'bullet') || !ENDS_WITH_COLON.test(statement.text)) return null;
   if (METADATA_STATEMENT.test(statement.text) || ABOUT_THE_DOCUMENT.test(statement.text)) return null;
-  // Only the lead-in vocabulary leans: one passing word ("Goal:" over a sprint's aim) is no side.
-  const lean = (side: Side) => (judgement.side === side ? judgement[side] : 0) + LEAD_IN_CUES.filter((cue) => cue.side === side && cue.pattern.test(statement.text)).length;
-  // A lead-in with words of both sides lends nothing: "pages to monitor are:" may be marketing pages.
+  // Words of both sides ("the marketing pages to check on each screen:") lend nothing.
   if (judgement.strategic > 0 && judgement.tactical > 0) return null;
+  const lean = (side: Side) => (judgement.side === side ? 1 : 0) + LEAD_IN_CUES.filter((cue) => cue.side === side && cue.pattern.test(statement.text)).length;
   const strategic = lean('strategic');
   const tactical = lean('tactical');
   if (strategic > 0 && tactical === 0) return 'strategic';
@@ -86,7 +89,7 @@ function itemsUnder(judged: readonly StatementJudgement[], index: number): State
 
 function lendSide(item: StatementJudgement, side: Side): void {
   const other: Side = side === 'strategic' ? 'tactical' : 'strategic';
-  if (item.side || item[other] > 0 || item.statement.checked === true || item.statement.checked === false) return;
+  if (item.side || item[other] > 0) return;
   const cue = LEAD_IN_ITEM[side];
   item.evidence.push(toEvidence(cue, item.statement, 0, item.statement.text.slice(0, 40)));
   item[side] += cue.weight;
