@@ -20,6 +20,7 @@ function parseArgs(argv: string[]) {
     else if (arg === '--half' && (argv[i + 1] === 'A' || argv[i + 1] === 'B')) options.half = argv[++i] as Half;
     else throw new Error(`Unknown argument "${arg}". Usage: npm run eval [-- --corpus DIR] [--half A|B] [--json] [--check]`);
   }
+  if (options.check && options.half) throw new Error('--check gates the whole corpus: run it without --half.');
   return options;
 }
 
