@@ -46,16 +46,17 @@ export class Uri {
   private constructor(
     readonly scheme: string,
     readonly path: string,
+    readonly query = '',
   ) {}
   static parse(value: string): Uri {
-    const match = /^([a-z][\w+.-]*):(?:\/\/[^/]*)?(.*)$/i.exec(value);
-    return match ? new Uri(match[1], match[2] || '/') : new Uri('file', value);
+    const match = /^([a-z][\w+.-]*):(?:\/\/[^/]*)?([^?]*)(?:\?(.*))?$/i.exec(value);
+    return match ? new Uri(match[1], match[2] || '/', match[3] === undefined ? '' : decodeURIComponent(match[3])) : new Uri('file', value);
   }
   static file(path: string): Uri {
     return new Uri('file', path);
   }
-  static from(parts: { scheme: string; path: string }): Uri {
-    return new Uri(parts.scheme, parts.path);
+  static from(parts: { scheme: string; path: string; query?: string }): Uri {
+    return new Uri(parts.scheme, parts.path, parts.query);
   }
   static joinPath(base: Uri, ...segments: string[]): Uri {
     const joined = [base.path.replace(/\/$/, ''), ...segments].join('/').replace(/\/+/g, '/');
@@ -64,11 +65,12 @@ export class Uri {
   get fsPath(): string {
     return this.path;
   }
-  with(change: { path?: string; scheme?: string }): Uri {
-    return new Uri(change.scheme ?? this.scheme, change.path ?? this.path);
+  with(change: { path?: string; scheme?: string; query?: string }): Uri {
+    return new Uri(change.scheme ?? this.scheme, change.path ?? this.path, change.query ?? this.query);
   }
+  /** Encodes like VS Code: the query's own `%`, `&` and `=` survive a round trip through parse. */
   toString(): string {
-    return `${this.scheme}://${this.path}`;
+    return `${this.scheme}://${this.path}${this.query ? `?${encodeURIComponent(this.query)}` : ''}`;
   }
 }
 
