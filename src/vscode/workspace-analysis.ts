@@ -94,7 +94,7 @@ export async function analyseWorkspace(context: AnalysisContext, progress: vscod
       if (token.isCancellationRequested) break;
       const name = relativeTo(folder.uri, uri);
       progress.report({ message: name, increment: 100 / Math.max(1, files.length) / Math.max(1, vscode.workspace.workspaceFolders!.length) });
-      const configFile = await context.resolver.nearest(uri, folder.uri);
+      const configFile = await context.resolver.nearest(uri);
       const fileScopes = configFile?.config.ignores?.length ? [globScope(relativePath(folder.uri, configFolder(configFile)) ?? '', configFile.config.ignores)] : [];
       if (isIgnored(name, [...scopes, ...fileScopes])) {
         context.log(`workspace analysis: ignored ${name}`);
