@@ -82,15 +82,24 @@ export class ConfigFileResolver {
  */
 export class ConfigFolderWatchers implements vscode.Disposable {
   private readonly watchers = new Map<string, vscode.Disposable>();
-  constructor(private readonly onChange: (uri: vscode.Uri) => void) {}
+  constructor(
+    private readonly onChange: (uri: vscode.Uri) => void,
+    private readonly log: (message: string) => void = () => undefined,
+  ) {}
 
+  /** A folder that cannot be watched is logged, never fatal: linting goes on, changes there need a reload. */
   watch(directory: vscode.Uri): void {
     const key = directory.toString();
     if (this.watchers.has(key) || vscode.workspace.getWorkspaceFolder(directory)) return;
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(directory, CONFIG_FILE_NAMES_GLOB));
-    const changed = (uri: vscode.Uri) => this.onChange(uri);
-    const listeners = [watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed), watcher];
-    this.watchers.set(key, vscode.Disposable.from(...listeners));
+    try {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(directory, CONFIG_FILE_NAMES_GLOB));
+      const changed = (uri: vscode.Uri) => this.onChange(uri);
+      const listeners = [watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed), watcher];
+      this.watchers.set(key, vscode.Disposable.from(...listeners));
+    } catch (error) {
+      this.watchers.set(key, { dispose: () => undefined });
+      this.log(`cannot watch ${directory.toString(true)} for config files (${(error as Error).message}); reload the window after changing one there`);
+    }
   }
 
   dispose(): void {

@@ -33,7 +33,7 @@ export class LintController implements vscode.Disposable {
   readonly live = vscode.languages.createDiagnosticCollection('pmpo-lint');
   readonly configDiagnostics = vscode.languages.createDiagnosticCollection('pmpo-lint-config');
   /** Config files above the workspace folders (the glob watcher in activate covers the ones inside). */
-  private readonly configWatchers = new ConfigFolderWatchers((uri) => this.configFileChanged(uri));
+  private readonly configWatchers = new ConfigFolderWatchers((uri) => this.configFileChanged(uri), (message) => this.logger.error(message));
   readonly resolver = new ConfigFileResolver(readWithWorkspaceFs, (directory) => this.configWatchers.watch(directory));
   private readonly states = new Map<string, DocumentState>();
   private readonly forced = new Set<string>();

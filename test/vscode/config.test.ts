@@ -4,9 +4,9 @@ import { describe, expect, it, vi } from 'vitest';
 vi.mock('vscode', () => import('./vscode-mock'));
 
 import { lint } from '../../src/core/index';
-import { configDirectories, configProblemDiagnostics, ConfigFileResolver, layerConfigs, lintFileName } from '../../src/vscode/config-files';
+import { configDirectories, configProblemDiagnostics, ConfigFileResolver, ConfigFolderWatchers, layerConfigs, lintFileName } from '../../src/vscode/config-files';
 import { readEditorOptions, readSettingsConfig, DEFAULT_EDITOR_OPTIONS } from '../../src/vscode/settings';
-import { Uri } from './vscode-mock';
+import { testState, Uri, workspace, type RelativePattern } from './vscode-mock';
 
 const text = readFileSync(new URL('./fixtures/mixed-prd.md', import.meta.url), 'utf8');
 
@@ -93,6 +93,37 @@ describe('ConfigFileResolver', () => {
     expect(diagnostic.range.start).toMatchObject({ line: 1, character: 12 });
     expect(diagnostic.message).toBe('Invalid pmpo-lint configuration: unknown rule "no-such-rule"');
     expect(layerConfigs({ kind: 'prd' }, file)).toEqual({ kind: 'prd' });
+  });
+});
+
+describe('ConfigFolderWatchers', () => {
+  it('watches each folder outside the workspace once, and re-lints on its events', () => {
+    testState.workspaceFolder = { uri: Uri.file('/ws'), name: 'ws', index: 0 };
+    testState.watchers = [];
+    const changes: string[] = [];
+    const watchers = new ConfigFolderWatchers((uri) => changes.push(uri.path));
+    for (const path of ['/ws/docs', '/ws', '/', '/']) watchers.watch(Uri.file(path) as never);
+    expect(testState.watchers.map((watcher) => (watcher.pattern as RelativePattern).baseUri.path)).toEqual(['/']);
+    testState.watchers[0].deleted.fire(Uri.file('/.pmpo-lint.jsonc'));
+    expect(changes).toEqual(['/.pmpo-lint.jsonc']);
+    watchers.dispose();
+    expect(testState.watchers[0].disposed).toBe(true);
+  });
+
+  it('logs a folder it cannot watch and goes on (a file system without watchers)', async () => {
+    testState.workspaceFolder = undefined;
+    const logged: string[] = [];
+    const watchers = new ConfigFolderWatchers(() => undefined, (message) => logged.push(message));
+    const spy = vi.spyOn(workspace, 'createFileSystemWatcher').mockImplementation(() => {
+      throw new Error('no watcher here');
+    });
+    const resolver = new ConfigFileResolver(fakeFs({ '/x/.pmpo-lint.json': '{"kind": "prd"}' }).readFile, (directory) => watchers.watch(directory));
+    expect((await resolver.nearest(Uri.file('/x/y/doc.md') as never))?.config).toEqual({ kind: 'prd' });
+    spy.mockRestore();
+    expect(logged).toEqual([
+      'cannot watch file:///x/y for config files (no watcher here); reload the window after changing one there',
+      'cannot watch file:///x for config files (no watcher here); reload the window after changing one there',
+    ]);
   });
 });
 
