@@ -182,7 +182,7 @@ async function explainFinding(context: CommandContext): Promise<void> {
   if (!finding) return;
   const docsLink = ruleDocsUri(context.extensionUri, finding.ruleId).toString();
   const name = vscode.workspace.asRelativePath(editor.document.uri, false);
-  const uri = context.explainPages.explain(editor.document.uri, finding, (current) => explainMarkdown(current, name, docsLink));
+  const uri = context.explainPages.explain(editor.document.uri, finding, (current) => explainMarkdown(current, name, docsLink), name);
   await showExplainPage(uri, (message) => context.logger.verbose(message));
 }
 

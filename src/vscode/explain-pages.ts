@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../core/types.js';
 import { EXPLAIN_SCHEME } from './constants.js';
+import { trimSlashes } from './paths.js';
 import { escapeMarkdown } from './presentation.js';
 
 const MAX_PAGES = 20;
@@ -44,15 +45,17 @@ export class ExplainPages implements vscode.TextDocumentContentProvider, vscode.
    * same finding again refreshes its open page. The path is what the tab shows
    * ("prd.md - mixed-section (line 15).md"); the query makes it unique per document.
    */
-  static uriFor(documentUri: vscode.Uri, finding: Pick<Finding, 'ruleId' | 'range'>): vscode.Uri {
+  static uriFor(documentUri: vscode.Uri, finding: Pick<Finding, 'ruleId' | 'range'>, relativeName?: string): vscode.Uri {
     const { line, column } = finding.range.start;
     const query = [`document=${encodeURIComponent(documentUri.toString())}`, `rule=${encodeURIComponent(finding.ruleId)}`, `line=${line}`, `column=${column}`].join('&');
-    return vscode.Uri.from({ scheme: EXPLAIN_SCHEME, path: `/${baseName(documentUri)} - ${finding.ruleId} (line ${line}).md`, query });
+    // The folders of the relative name become the page's folders: VS Code shows them when two tab titles are equal.
+    const name = trimSlashes((relativeName ?? baseName(documentUri)).replaceAll('\\', '/'), { start: true }) || baseName(documentUri);
+    return vscode.Uri.from({ scheme: EXPLAIN_SCHEME, path: `/${name} - ${finding.ruleId} (line ${line}).md`, query });
   }
 
-  /** Shows a finding's page (creating or refreshing it) and returns its URI. */
-  explain(documentUri: vscode.Uri, finding: Finding, render: RenderExplanation): vscode.Uri {
-    const uri = ExplainPages.uriFor(documentUri, finding);
+  /** Shows a finding's page (creating or refreshing it) and returns its URI. `relativeName` is the document's workspace-relative path. */
+  explain(documentUri: vscode.Uri, finding: Finding, render: RenderExplanation, relativeName?: string): vscode.Uri {
+    const uri = ExplainPages.uriFor(documentUri, finding, relativeName);
     const key = pageKey(uri);
     this.pages.delete(key);
     this.pages.set(key, { uri, documentKey: documentUri.toString(), documentName: baseName(documentUri), finding, render, markdown: render(finding) });

@@ -67,6 +67,13 @@ describe('explain pages', () => {
     expect(ExplainPages.uriFor(Uri.from({ scheme: 'untitled', path: 'Untitled-1' }) as never, finding('story-format', 3)).path).toBe('/Untitled-1 - story-format (line 3).md');
   });
 
+  it('puts the relative folders of the document in the path, so equal tab titles get told apart', () => {
+    expect(ExplainPages.uriFor(prd, finding('mixed-section', 15), 'docs/calendar-prd.md').path).toBe('/docs/calendar-prd.md - mixed-section (line 15).md');
+    // Outside the workspace asRelativePath gives the whole path (with backslashes on Windows): never a `//` path.
+    expect(ExplainPages.uriFor(prd, finding('mixed-section', 15), '/tmp/calendar-prd.md').path).toBe('/tmp/calendar-prd.md - mixed-section (line 15).md');
+    expect(ExplainPages.uriFor(prd, finding('mixed-section', 15), 'c:\\notes\\calendar-prd.md').path).toBe('/c:/notes/calendar-prd.md - mixed-section (line 15).md');
+  });
+
   it('keeps the same rule on the same line of two documents on two pages', () => {
     const pages = new ExplainPages();
     const first = pages.explain(prd, finding('mixed-section', 15, 'in docs'), render);
