@@ -18,7 +18,7 @@ import { fallbackAnalysis, fallbackReason } from './fallback.js';
 import { parseMarkdown } from './parse.js';
 import { rebaseSections } from './rebase.js';
 import { originOf, tagOrigin } from './section-memo.js';
-import type { Classification, Section, SectionAnalysis, StatementJudgement } from './types.js';
+import type { Block, SectionAnalysis, StatementJudgement } from './types.js';
 
 interface Placement {
   line: number;
@@ -78,19 +78,21 @@ export class ChunkCache {
     if (definitions.size === 0 || this.lowered.size > 4 * this.entries.size) this.lowered.clear();
     const totalLines = countNewlines(text, 0, text.length) + 1;
     const out: SectionAnalysis[] = [];
-    let run: SectionAnalysis[] = [];
+    let run: Part[] = [];
+    let runIsPreamble = false;
     const flush = () => {
-      if (run.length) out.push(run.length === 1 ? run[0] : joinParts(run, text));
+      if (run.length) out.push(run.length === 1 ? placePart(run[0], runIsPreamble) : placeJoined(run, text, runIsPreamble));
       run = [];
     };
     pieces.forEach(({ chunk, entry }, i) => {
       const next = pieces[i + 1]?.chunk;
-      place(entry, chunk, next ? next.startLine - 1 : totalLines).forEach((section, j) => {
+      const endLine = next ? next.startLine - 1 : totalLines;
+      entry.sections.forEach((section, j) => {
         const continues = i > 0 && j === 0 && section.section.headingLine === null;
         if (!continues) flush();
         // Blank lines alone make no section: the first text after them is still the document's preamble.
-        const first = continues && run.length === 0 && out.length === 0;
-        run.push(first ? preamble(section) : section);
+        if (run.length === 0) runIsPreamble = continues && out.length === 0;
+        run.push({ entry, index: j, chunk, endLine });
       });
     });
     flush();
@@ -274,63 +276,82 @@ function preamble(section: SectionAnalysis): SectionAnalysis {
   return out;
 }
 
-const joined = new WeakMap<SectionAnalysis, { parts: SectionAnalysis[]; section: SectionAnalysis }>();
-const joinedOrigins = new WeakMap<object, { origins: object[]; key: object }>();
-
-/** One key per run of part origins: consecutive chunks' texts fix the joined section's content. */
-function joinedOrigin(parts: readonly SectionAnalysis[]): { key: object; lineDelta: number; offsetDelta: number } | undefined {
-  const origins = parts.map((part) => originOf(part));
-  if (origins.some((origin) => !origin)) return undefined;
-  const keys = origins.map((origin) => origin!.key);
-  let cached = joinedOrigins.get(keys[0]);
-  if (!cached || cached.origins.length !== keys.length || cached.origins.some((key, i) => key !== keys[i])) {
-    cached = { origins: keys, key: {} };
-    joinedOrigins.set(keys[0], cached);
-  }
-  return { key: cached.key, lineDelta: origins[0]!.lineDelta, offsetDelta: origins[0]!.offsetDelta };
+/** One section of a chunk's cached analysis, with where the chunk sits in the document. */
+interface Part {
+  entry: ChunkEntry;
+  index: number;
+  chunk: Chunk;
+  /** The line the chunk's last section ends on (the line before the next chunk). */
+  endLine: number;
 }
 
-const joinedClassifications = new WeakMap<object, { classification: Classification; lineDelta: number; offsetDelta: number }>();
-
-/** The joined section's classification: computed once per joined origin, then only moved. */
-function classifyJoined(section: Section, statements: StatementJudgement[], text: string, origin: ReturnType<typeof joinedOrigin>): Classification {
-  const memo = origin && joinedClassifications.get(origin.key);
-  if (!origin || !memo) {
-    const classification = classifySection(section, statements, text);
-    if (origin) joinedClassifications.set(origin.key, { classification, lineDelta: origin.lineDelta, offsetDelta: origin.offsetDelta });
-    return classification;
-  }
-  const lines = origin.lineDelta - memo.lineDelta;
-  const offsets = origin.offsetDelta - memo.offsetDelta;
-  if (lines === 0 && offsets === 0) return memo.classification;
-  return { ...memo.classification, evidence: memo.classification.evidence.map((item) => ({ ...item, line: item.line + lines, startOffset: item.startOffset + offsets, endOffset: item.endOffset + offsets })) };
+function placePart(part: Part, isPreamble: boolean): SectionAnalysis {
+  const section = place(part.entry, part.chunk, part.endLine)[part.index];
+  return isPreamble ? preamble(section) : section;
 }
+
+/** Where a part ends in the document: a chunk's last section runs to the next chunk. */
+function partEnd(part: Part): { endLine: number; endOffset: number } {
+  if (part.index === part.entry.sections.length - 1) return { endLine: part.endLine, endOffset: part.chunk.startOffset + part.chunk.text.length };
+  const { endLine, endOffset } = part.entry.sections[part.index].section;
+  return { endLine: endLine + part.chunk.startLine - 1, endOffset: endOffset + part.chunk.startOffset };
+}
+
+interface Joined {
+  parts: SectionAnalysis[];
+  endLine: number;
+  endOffset: number;
+  /** The joined section relative to the first part's chunk (the key of its per-section facts). */
+  analysis: SectionAnalysis;
+  placed?: { line: number; offset: number; isPreamble: boolean; analysis: SectionAnalysis };
+}
+
+const joinedRuns = new WeakMap<SectionAnalysis, Joined>();
 
 /**
- * A section cut into several chunks (at paragraph starts) made whole again:
- * blocks and statements in order, classification over all of them. Reused
- * while every part is unchanged.
+ * A section cut into several chunks (at paragraph starts) made whole again.
+ * The parts are joined once, relative to the first part's chunk (blocks and
+ * statements in order, classification over all of them), and the joined
+ * analysis is moved to its place like a chunk's: a keystroke below it costs
+ * one copy, not one per part plus the join.
  */
-function joinParts(parts: SectionAnalysis[], text: string): SectionAnalysis {
-  const cached = joined.get(parts[0]);
-  if (cached && cached.parts.length === parts.length && cached.parts.every((part, i) => part === parts[i])) return cached.section;
+function placeJoined(parts: Part[], text: string, isPreamble: boolean): SectionAnalysis {
   const first = parts[0];
-  const last = parts[parts.length - 1];
-  const blocks = parts.flatMap((part) => part.section.blocks);
+  const lineBase = first.chunk.startLine - 1;
+  const offsetBase = first.chunk.startOffset;
+  const end = partEnd(parts[parts.length - 1]);
+  const joined = joinedRelative(parts, text, end.endLine - lineBase, end.endOffset - offsetBase);
+  const cached = joined.placed;
+  if (cached && cached.line === lineBase && cached.offset === offsetBase && cached.isPreamble === isPreamble) return cached.analysis;
+  const analysis = lineBase === 0 && offsetBase === 0 ? { ...joined.analysis } : rebaseSections([joined.analysis], lineBase, offsetBase)[0];
+  // Blank lines alone make no section: the preamble starts at line 1 (same content, so same origin).
+  if (isPreamble) analysis.section = { ...analysis.section, startLine: 1, startOffset: 0, bodyOffset: 0 };
+  tagOrigin(analysis, joined.analysis, lineBase, offsetBase);
+  joined.placed = { line: lineBase, offset: offsetBase, isPreamble, analysis };
+  return analysis;
+}
+
+/** The joined analysis of a run of parts, reused while every part (so every chunk's text) and the end are unchanged. */
+function joinedRelative(parts: Part[], text: string, endLine: number, endOffset: number): Joined {
+  const analyses = parts.map((part) => part.entry.sections[part.index]);
+  const cached = joinedRuns.get(analyses[0]);
+  if (cached && cached.endLine === endLine && cached.endOffset === endOffset && cached.parts.length === analyses.length && cached.parts.every((part, i) => part === analyses[i])) return cached;
+  const first = parts[0].chunk;
+  const blocks: Block[] = [];
   const statements: StatementJudgement[] = [];
-  let blockBase = 0;
-  for (const part of parts) {
-    for (const judgement of part.statements) {
+  parts.forEach((part, i) => {
+    const moved = i === 0 ? analyses[0] : rebaseSections([analyses[i]], part.chunk.startLine - first.startLine, part.chunk.startOffset - first.startOffset)[0];
+    const blockBase = blocks.length;
+    for (const judgement of moved.statements) {
       statements.push(blockBase === 0 ? judgement : { ...judgement, statement: { ...judgement.statement, block: judgement.statement.block + blockBase } });
     }
-    blockBase += part.section.blocks.length;
-  }
-  const sectionData = { ...first.section, endLine: last.section.endLine, endOffset: last.section.endOffset, blocks };
-  const origin = joinedOrigin(parts);
-  const section: SectionAnalysis = { ...first, section: sectionData, statements, classification: classifyJoined(sectionData, statements, text, origin) };
-  joined.set(first, { parts, section });
-  if (origin) tagOrigin(section, origin.key, origin.lineDelta, origin.offsetDelta);
-  return section;
+    blocks.push(...moved.section.blocks);
+  });
+  const section = { ...analyses[0].section, endLine, endOffset, blocks };
+  const source = text.slice(first.startOffset, first.startOffset + endOffset);
+  const joined: Joined = { parts: analyses, endLine, endOffset, analysis: { ...analyses[0], section, statements, classification: classifySection(section, statements, source) } };
+  joinedRuns.set(analyses[0], joined);
+  return joined;
 }
 
 /** The chunk's sections at their place in the document, the last one ending where the next chunk starts. */
