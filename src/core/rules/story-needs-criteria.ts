@@ -88,7 +88,9 @@ function criteriaOf(
     if (s !== story.sectionIndex && section.depth <= home.depth) siblingDepth = byHeading ? undefined : section.depth;
     if (siblingDepth !== undefined) continue;
     const scenarios = scenarioFlags(index, analysis);
-    for (const [i, { statement }] of analysis.statements.entries()) {
+    // An index loop: entries() would allocate a pair per statement of every section searched, on every lint.
+    for (let i = 0; i < analysis.statements.length; i++) {
+      const statement = analysis.statements[i].statement;
       if (statement.startOffset <= story.statement.startOffset && s === story.sectionIndex) continue;
       if (statement.startOffset >= limit) return undefined;
       if (storyStatements.has(statement) && statement !== story.statement && statement.kind !== 'scenario') return undefined;
