@@ -40,6 +40,22 @@ describe('incremental linting', () => {
     );
   }, 180_000);
 
+  it('gives the same result as a fresh lint while keystrokes re-analyse an edited chunk from finer pieces', () => {
+    const longDocument = fc.array(documentArbitrary, { minLength: 2, maxLength: 6 }).map((parts) => parts.join('\n\n'));
+    fc.assert(
+      fc.property(longDocument, fc.array(edit, { minLength: 2, maxLength: 6 }), (start, edits) => {
+        const linter = createLinter();
+        let text = start;
+        linter.lint(text, { fileName: 'plan.md' });
+        for (const change of edits) {
+          text = apply(text, change);
+          expect(linter.lint(text, { fileName: 'plan.md' })).toEqual(lint(text, { fileName: 'plan.md' }));
+        }
+      }),
+      { numRuns: 120 },
+    );
+  }, 180_000);
+
   it('gives every rule the same reports from remembered per-section facts as from facts read afresh', () => {
     fc.assert(
       fc.property(documentArbitrary, fc.array(edit, { minLength: 1, maxLength: 4 }), (start, edits) => {

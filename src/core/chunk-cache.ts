@@ -12,7 +12,7 @@
 import type { Nodes, Root } from 'mdast';
 import { analyseTree } from './analyse.js';
 import { classifySection } from './classify.js';
-import { splitChunks, type Chunk } from './chunks.js';
+import { headingCuts, splitChunks, type Chunk } from './chunks.js';
 import type { Cue } from './cues/index.js';
 import { fallbackAnalysis, fallbackReason } from './fallback.js';
 import { parseMarkdown } from './parse.js';
@@ -45,7 +45,10 @@ export class ChunkCache {
   private next = new Map<string, ChunkEntry>();
   private lowered = new Map<string, string>();
   private cueKey: string | undefined;
-  /** Definitions seen by the previous run: the first guess for this one. */
+  /** Runs so far: the first one parses whole chunks. */
+  private runs = 0;
+  /** Pieces of the chunks edits changed (see `finer`). */
+  private fine: ChunkCache | undefined;
 
   /** `minChunkChars` (tests): group sections smaller than this; 0 cuts at every heading. */
   constructor(private readonly minChunkChars?: number) {}
@@ -61,12 +64,26 @@ export class ChunkCache {
 
   /** Analyses the whole text through the cache; returns document-positioned sections. */
   analyse(text: string, cues: readonly Cue[], cueKey: string): SectionAnalysis[] {
+    return this.run(text, cues, cueKey, false).sections;
+  }
+
+  /**
+   * One run over the text. `retain` (the finer cache inside another) keeps the
+   * entries of earlier runs until `retire`, so every chunk an outer run
+   * re-analyses keeps its pieces.
+   */
+  private run(text: string, cues: readonly Cue[], cueKey: string, retain: boolean): Pick<ChunkEntry, 'sections' | 'open' | 'definitions'> {
     if (cueKey !== this.cueKey) {
       this.entries.clear();
+      this.next.clear();
       this.cueKey = cueKey;
     }
-    this.next = new Map();
-    const pieces = this.settle(splitChunks(text, this.minChunkChars), cues);
+    if (!retain) this.next = new Map();
+    const settled = this.settle(splitChunks(text, this.minChunkChars), cues);
+    const open = settled.length > 0 && settled[settled.length - 1].entry.open;
+    const own = new Map<string, string>();
+    for (const { entry } of settled) for (const [identifier, label] of entry.definitions) own.set(identifier, label);
+    const pieces = settled.map((piece) => ({ ...piece }));
     const definitions = collectDefinitions(pieces.map((piece) => piece.entry));
     if (definitions.size > 0) {
       pieces.forEach((piece, i) => {
@@ -74,7 +91,11 @@ export class ChunkCache {
         if (external.length) piece.entry = this.entry(piece.chunk.text, cues, external, i === pieces.length - 1);
       });
     }
-    this.entries = this.next;
+    if (!retain) {
+      this.entries = this.next;
+      this.fine?.retire();
+      this.runs++;
+    }
     if (definitions.size === 0 || this.lowered.size > 4 * this.entries.size) this.lowered.clear();
     const totalLines = countNewlines(text, 0, text.length) + 1;
     const out: SectionAnalysis[] = [];
@@ -96,7 +117,29 @@ export class ChunkCache {
       });
     });
     flush();
-    return out;
+    return { sections: out, open, definitions: own };
+  }
+
+  /** Makes the entries the runs since the last retire used the ones to keep (when there were any). */
+  private retire(): void {
+    if (this.next.size === 0) return;
+    this.entries = this.next;
+    this.next = new Map();
+  }
+
+  /**
+   * A chunk that an edit changed, analysed from finer pieces: cut at every
+   * candidate cut inside it (checked like any cut, so the result equals the
+   * chunk's own parse) and cached, the next keystroke in the same chunk
+   * parses only the piece it touched. A first run parses whole chunks (fewer,
+   * larger parses are cheaper for a whole document).
+   */
+  private finer(text: string, cues: readonly Cue[]): ChunkEntry | undefined {
+    if (this.minChunkChars === 0 || this.runs === 0 || fallbackReason(text) || headingCuts(text).length === 0) return undefined;
+    this.fine ??= new ChunkCache(0);
+    const { sections, open, definitions } = this.fine.run(text, cues, this.cueKey ?? '', true);
+    // Copies: these are this cache's chunk-relative analyses (origins of per-section facts), not the finer cache's placements.
+    return { sections: sections.map((section) => ({ ...section })), open, definitions };
   }
 
   /** Analyses the chunks in order (without stand-in definitions), merging a chunk that ends open with the next. */
@@ -118,6 +161,7 @@ export class ChunkCache {
   private entry(text: string, cues: readonly Cue[], standIns: string[], last: boolean): ChunkEntry {
     const key = standIns.length ? `${standIns.join('\u0001')}\u0000${text}` : text;
     let entry = this.next.get(key) ?? this.entries.get(key);
+    if (!entry && standIns.length === 0) entry = this.finer(text, cues);
     if (!entry) entry = analyseEntry(text, cues, standIns, last);
     this.next.set(key, entry);
     return entry;
