@@ -115,6 +115,19 @@ describe('incremental linting', () => {
     expect(linter.lint(edited)).toEqual(lint(edited));
   });
 
+  it('keeps both copies right when the same chunk text occurs twice and both move (their statements are moved in place)', () => {
+    const repeated = `## Repeated\n\n${'Grow revenue by a third this year. As a user, I want export so that I share it. '.repeat(20)}\n\n- Given a plan\n- When I open it\n- Then I see it\n\n`;
+    const cues = allCues();
+    const cache = new ChunkCache();
+    const linter = createLinter();
+    let text = `# Plan\n\nIntro.\n\n${repeated}${repeated}## End\n\nDone.\n`;
+    for (const insert of ['', 'x', 'yy\n', '\n\n', 'z']) {
+      text = text.slice(0, 10) + insert + text.slice(10);
+      expect(cache.analyse(text, cues, '')).toEqual(analyseChunk(text, cues));
+      expect(linter.lint(text)).toEqual(lint(text));
+    }
+  });
+
   it('rebaseSections moves every position field exactly as the generic rebase does', () => {
     const text = '# A\n\nGrow revenue by 20% this year. As a user, I want export so that I share.\n\n- Given a plan\n- When I open it\n- Then I see it\n\n| a | b |\n| - | - |\n| c | d |\n';
     const analyses = analyseChunk(text, allCues());

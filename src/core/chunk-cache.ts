@@ -16,7 +16,7 @@ import { headingCuts, splitChunks, type Chunk } from './chunks.js';
 import type { Cue } from './cues/index.js';
 import { fallbackAnalysis, fallbackReason } from './fallback.js';
 import { parseMarkdown } from './parse.js';
-import { rebaseSections } from './rebase.js';
+import { rebaseSection, rebaseSections, shiftStatements } from './rebase.js';
 import { originOf, tagOrigin } from './section-memo.js';
 import type { Block, SectionAnalysis, StatementJudgement } from './types.js';
 
@@ -25,6 +25,16 @@ interface Placement {
   offset: number;
   endLine: number;
   sections: SectionAnalysis[];
+  /** The run that last used it: a chunk met twice in one run must not have its statements moved in place. */
+  run: object;
+  /** Its statements are its own copies (not the cached analysis'), so a later placement may move them in place. */
+  owned: boolean;
+}
+
+/** How a run places sections: its identity, and whether placements may move their statements in place. */
+interface RunContext {
+  token: object;
+  shiftInPlace: boolean;
 }
 
 export interface ChunkEntry {
@@ -50,8 +60,15 @@ export class ChunkCache {
   /** Pieces of the chunks edits changed (see `finer`). */
   private fine: ChunkCache | undefined;
 
-  /** `minChunkChars` (tests): group sections smaller than this; 0 cuts at every heading. */
-  constructor(private readonly minChunkChars?: number) {}
+  /**
+   * `minChunkChars` (tests): group sections smaller than this; 0 cuts at every heading.
+   * `shiftInPlace`: placements move their own statements when a chunk moves (off for a
+   * cache whose results become another cache's chunk analyses).
+   */
+  constructor(
+    private readonly minChunkChars?: number,
+    private readonly shiftInPlace = true,
+  ) {}
 
   get size(): number {
     return this.entries.size;
@@ -101,8 +118,9 @@ export class ChunkCache {
     const out: SectionAnalysis[] = [];
     let run: Part[] = [];
     let runIsPreamble = false;
+    const context: RunContext = { token: {}, shiftInPlace: this.shiftInPlace };
     const flush = () => {
-      if (run.length) out.push(run.length === 1 ? placePart(run[0], runIsPreamble) : placeJoined(run, text, runIsPreamble));
+      if (run.length) out.push(run.length === 1 ? placePart(run[0], runIsPreamble, context) : placeJoined(run, text, runIsPreamble, context));
       run = [];
     };
     pieces.forEach(({ chunk, entry }, i) => {
@@ -136,7 +154,7 @@ export class ChunkCache {
    */
   private finer(text: string, cues: readonly Cue[]): ChunkEntry | undefined {
     if (this.minChunkChars === 0 || this.runs === 0 || fallbackReason(text) || headingCuts(text).length === 0) return undefined;
-    this.fine ??= new ChunkCache(0);
+    this.fine ??= new ChunkCache(0, false);
     const { sections, open, definitions } = this.fine.run(text, cues, this.cueKey ?? '', true);
     // Copies: these are this cache's chunk-relative analyses (origins of per-section facts), not the finer cache's placements.
     return { sections: sections.map((section) => ({ ...section })), open, definitions };
@@ -329,8 +347,8 @@ interface Part {
   endLine: number;
 }
 
-function placePart(part: Part, isPreamble: boolean): SectionAnalysis {
-  const section = place(part.entry, part.chunk, part.endLine)[part.index];
+function placePart(part: Part, isPreamble: boolean, context: RunContext): SectionAnalysis {
+  const section = place(part.entry, part.chunk, part.endLine, context)[part.index];
   return isPreamble ? preamble(section) : section;
 }
 
@@ -347,7 +365,7 @@ interface Joined {
   endOffset: number;
   /** The joined section relative to the first part's chunk (the key of its per-section facts). */
   analysis: SectionAnalysis;
-  placed?: { line: number; offset: number; isPreamble: boolean; analysis: SectionAnalysis };
+  placed?: { line: number; offset: number; isPreamble: boolean; analysis: SectionAnalysis; run: object; owned: boolean };
 }
 
 const joinedRuns = new WeakMap<SectionAnalysis, Joined>();
@@ -359,19 +377,28 @@ const joinedRuns = new WeakMap<SectionAnalysis, Joined>();
  * analysis is moved to its place like a chunk's: a keystroke below it costs
  * one copy, not one per part plus the join.
  */
-function placeJoined(parts: Part[], text: string, isPreamble: boolean): SectionAnalysis {
+function placeJoined(parts: Part[], text: string, isPreamble: boolean, context: RunContext): SectionAnalysis {
   const first = parts[0];
   const lineBase = first.chunk.startLine - 1;
   const offsetBase = first.chunk.startOffset;
   const end = partEnd(parts[parts.length - 1]);
   const joined = joinedRelative(parts, text, end.endLine - lineBase, end.endOffset - offsetBase);
   const cached = joined.placed;
-  if (cached && cached.line === lineBase && cached.offset === offsetBase && cached.isPreamble === isPreamble) return cached.analysis;
-  const analysis = lineBase === 0 && offsetBase === 0 ? { ...joined.analysis } : rebaseSections([joined.analysis], lineBase, offsetBase)[0];
+  if (cached && cached.line === lineBase && cached.offset === offsetBase && cached.isPreamble === isPreamble) {
+    cached.run = context.token;
+    return cached.analysis;
+  }
+  const atStart = lineBase === 0 && offsetBase === 0;
+  let analysis: SectionAnalysis;
+  if (atStart) analysis = { ...joined.analysis };
+  else if (context.shiftInPlace && cached?.owned && cached.run !== context.token) {
+    const statements = shiftStatements(cached.analysis.statements, lineBase - cached.line, offsetBase - cached.offset);
+    analysis = rebaseSection(joined.analysis, lineBase, offsetBase, statements);
+  } else analysis = rebaseSection(joined.analysis, lineBase, offsetBase);
   // Blank lines alone make no section: the preamble starts at line 1 (same content, so same origin).
   if (isPreamble) analysis.section = { ...analysis.section, startLine: 1, startOffset: 0, bodyOffset: 0 };
   tagOrigin(analysis, joined.analysis, lineBase, offsetBase);
-  joined.placed = { line: lineBase, offset: offsetBase, isPreamble, analysis };
+  joined.placed = { line: lineBase, offset: offsetBase, isPreamble, analysis, run: context.token, owned: !atStart };
   return analysis;
 }
 
@@ -399,16 +426,29 @@ function joinedRelative(parts: Part[], text: string, endLine: number, endOffset:
 }
 
 /** The chunk's sections at their place in the document, the last one ending where the next chunk starts. */
-function place(entry: ChunkEntry, chunk: Chunk, endLine: number): SectionAnalysis[] {
+function place(entry: ChunkEntry, chunk: Chunk, endLine: number, context: RunContext): SectionAnalysis[] {
   const cached = entry.placed;
-  if (cached && cached.line === chunk.startLine && cached.offset === chunk.startOffset && cached.endLine === endLine) return cached.sections;
-  const sections = rebaseSections(entry.sections, chunk.startLine - 1, chunk.startOffset);
+  if (cached && cached.line === chunk.startLine && cached.offset === chunk.startOffset && cached.endLine === endLine) {
+    cached.run = context.token;
+    return cached.sections;
+  }
+  const lineDelta = chunk.startLine - 1;
+  const offsetDelta = chunk.startOffset;
+  const atStart = lineDelta === 0 && offsetDelta === 0;
+  let sections: SectionAnalysis[];
+  if (atStart) sections = entry.sections.slice();
+  else if (context.shiftInPlace && cached?.owned && cached.run !== context.token) {
+    // The previous placement's statements are only this cache's: move them rather than copy them again.
+    const lineShift = chunk.startLine - cached.line;
+    const offsetShift = chunk.startOffset - cached.offset;
+    sections = entry.sections.map((analysis, i) => rebaseSection(analysis, lineDelta, offsetDelta, shiftStatements(cached.sections[i].statements, lineShift, offsetShift)));
+  } else sections = rebaseSections(entry.sections, lineDelta, offsetDelta);
   const last = sections[sections.length - 1];
   if (last) {
     const endOffset = chunk.startOffset + chunk.text.length;
     sections[sections.length - 1] = { ...last, section: { ...last.section, endLine, endOffset } };
   }
-  sections.forEach((section, i) => tagOrigin(section, entry.sections[i], chunk.startLine - 1, chunk.startOffset));
-  entry.placed = { line: chunk.startLine, offset: chunk.startOffset, endLine, sections };
+  sections.forEach((section, i) => tagOrigin(section, entry.sections[i], lineDelta, offsetDelta));
+  entry.placed = { line: chunk.startLine, offset: chunk.startOffset, endLine, sections, run: context.token, owned: !atStart };
   return sections;
 }
