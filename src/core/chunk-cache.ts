@@ -55,6 +55,16 @@ export class ChunkCache {
   private next = new Map<string, ChunkEntry>();
   private lowered = new Map<string, string>();
   private cueKey: string | undefined;
+  /**
+   * The previous run's chunks by start offset, with the string they are cached
+   * under: a chunk found here (at its offset, or moved by the length change)
+   * is compared with that string instead of being hashed as a new Map key, so a
+   * keystroke does not hash the whole text again.
+   */
+  private byOffset = new Map<number, { text: string; entry: ChunkEntry }>();
+  private nextByOffset = new Map<number, { text: string; entry: ChunkEntry }>();
+  private previousLength = 0;
+  private lengthChange = 0;
   /** Runs so far: the first one parses whole chunks. */
   private runs = 0;
   /** Pieces of the chunks edits changed (see `finer`). */
@@ -93,10 +103,15 @@ export class ChunkCache {
     if (cueKey !== this.cueKey) {
       this.entries.clear();
       this.next.clear();
+      this.byOffset.clear();
       this.cueKey = cueKey;
     }
-    if (!retain) this.next = new Map();
-    const settled = this.settle(splitChunks(text, this.minChunkChars), cues);
+    if (!retain) {
+      this.next = new Map();
+      this.nextByOffset = new Map();
+      this.lengthChange = text.length - this.previousLength;
+    }
+    const settled = this.settle(splitChunks(text, this.minChunkChars), cues, !retain);
     const open = settled.length > 0 && settled[settled.length - 1].entry.open;
     const own = new Map<string, string>();
     for (const { entry } of settled) for (const [identifier, label] of entry.definitions) own.set(identifier, label);
@@ -110,6 +125,8 @@ export class ChunkCache {
     }
     if (!retain) {
       this.entries = this.next;
+      this.byOffset = this.nextByOffset;
+      this.previousLength = text.length;
       this.fine?.retire();
       this.runs++;
     }
@@ -161,18 +178,35 @@ export class ChunkCache {
   }
 
   /** Analyses the chunks in order (without stand-in definitions), merging a chunk that ends open with the next. */
-  private settle(chunks: Chunk[], cues: readonly Cue[]): { chunk: Chunk; entry: ChunkEntry }[] {
+  private settle(chunks: Chunk[], cues: readonly Cue[], byOffset: boolean): { chunk: Chunk; entry: ChunkEntry }[] {
     const out: { chunk: Chunk; entry: ChunkEntry }[] = [];
     for (let i = 0; i < chunks.length; i++) {
       let chunk = chunks[i];
-      let entry = this.entry(chunk.text, cues, [], false);
+      const known = byOffset ? this.known(chunk) : undefined;
+      let key = known?.text ?? chunk.text;
+      let entry = known?.entry ?? this.entry(chunk.text, cues, [], false);
       while (entry.open && i + 1 < chunks.length) {
         chunk = { ...chunk, text: chunk.text + chunks[++i].text };
+        key = chunk.text;
         entry = this.entry(chunk.text, cues, [], false);
       }
+      if (byOffset) this.nextByOffset.set(chunk.startOffset, { text: key, entry });
       out.push({ chunk, entry });
     }
     return out;
+  }
+
+  /** The previous run's chunk with this text at the same offset or moved by the length change, kept for this run. */
+  private known(chunk: Chunk): { text: string; entry: ChunkEntry } | undefined {
+    const same = this.byOffset.get(chunk.startOffset);
+    const moved = this.lengthChange === 0 ? undefined : this.byOffset.get(chunk.startOffset - this.lengthChange);
+    for (const seen of [same, moved]) {
+      if (seen && seen.text.length === chunk.text.length && seen.text === chunk.text) {
+        this.next.set(seen.text, seen.entry);
+        return seen;
+      }
+    }
+    return undefined;
   }
 
   /** The cached analysis of a chunk, parsed with stand-ins for the given external definitions. */
