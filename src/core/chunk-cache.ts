@@ -65,8 +65,10 @@ export class ChunkCache {
   private nextByOffset = new Map<number, { text: string; entry: ChunkEntry }>();
   private previousLength = 0;
   private lengthChange = 0;
-  /** Runs so far: the first one parses whole chunks. */
-  private runs = 0;
+  /** The previous run's last chunk. */
+  private lastChunk: string | undefined;
+  /** This run's text is an edit of the previous one's (its first or last chunk is unchanged). */
+  private editing = false;
   /** Pieces of the chunks edits changed (see `finer`). */
   private fine: ChunkCache | undefined;
 
@@ -108,6 +110,7 @@ export class ChunkCache {
     }
     if (!retain) {
       this.next = new Map();
+      this.editing = this.isRevision(text);
       this.nextByOffset = new Map();
       this.lengthChange = text.length - this.previousLength;
     }
@@ -126,9 +129,9 @@ export class ChunkCache {
     if (!retain) {
       this.entries = this.next;
       this.byOffset = this.nextByOffset;
+      this.lastChunk = settled[settled.length - 1]?.chunk.text;
       this.previousLength = text.length;
       this.fine?.retire();
-      this.runs++;
     }
     if (definitions.size === 0 || this.lowered.size > 4 * this.entries.size) this.lowered.clear();
     const totalLines = countNewlines(text, 0, text.length) + 1;
@@ -155,6 +158,12 @@ export class ChunkCache {
     return { sections: out, open, definitions: own };
   }
 
+  /** Whether the text starts with the previous run's first chunk or ends with its last (another file does neither). */
+  private isRevision(text: string): boolean {
+    const first = this.byOffset.get(0);
+    return (first !== undefined && text.startsWith(first.text)) || (this.lastChunk !== undefined && text.endsWith(this.lastChunk));
+  }
+
   /** Makes the entries the runs since the last retire used the ones to keep (when there were any). */
   private retire(): void {
     if (this.next.size === 0) return;
@@ -166,11 +175,12 @@ export class ChunkCache {
    * A chunk that an edit changed, analysed from finer pieces: cut at every
    * candidate cut inside it (checked like any cut, so the result equals the
    * chunk's own parse) and cached, the next keystroke in the same chunk
-   * parses only the piece it touched. A first run parses whole chunks (fewer,
-   * larger parses are cheaper for a whole document).
+   * parses only the piece it touched. A first run, or a run over another
+   * document (the CLI shares one linter), parses whole chunks: fewer, larger
+   * parses are cheaper for a whole document.
    */
   private finer(text: string, cues: readonly Cue[]): ChunkEntry | undefined {
-    if (this.minChunkChars === 0 || this.runs === 0 || fallbackReason(text) || headingCuts(text).length === 0) return undefined;
+    if (!this.editing || this.minChunkChars === 0 || fallbackReason(text) || headingCuts(text).length === 0) return undefined;
     this.fine ??= new ChunkCache(0, false);
     const { sections, open, definitions } = this.fine.run(text, cues, this.cueKey ?? '', true);
     // Copies: these are this cache's chunk-relative analyses (origins of per-section facts), not the finer cache's placements.
