@@ -1,6 +1,18 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { crossDocumentFindings } from '../src/core/cross-document.js';
-import { lint } from '../src/core/index.js';
+import { createLinter, lint } from '../src/core/index.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+function markdownFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? markdownFiles(path) : name.endsWith('.md') ? [path] : [];
+  });
+}
 
 const backlog = (extra = '') => `---
 pmpo:
@@ -46,5 +58,17 @@ describe('crossDocumentFindings', () => {
     ]);
     expect(found.get('a-backlog.md')![0].severity).toBe('error');
     expect(found.has('b-backlog.md')).toBe(false);
+  });
+
+  it('finds the same with the stories the linter found as with stories read again from the text', () => {
+    const files = [...markdownFiles(join(ROOT, 'examples')), ...markdownFiles(join(ROOT, '../shared/corpus/docs'))];
+    const texts = [...files.map((file) => ({ fileName: file, text: readFileSync(file, 'utf8') })), { fileName: 'a-backlog.md', text: backlog() }, { fileName: 'b-backlog.md', text: backlog() }];
+    const linter = createLinter();
+    const documents = texts.map(({ fileName, text }) => ({ fileName, text, result: linter.lint(text, { fileName }), asks: linter.storyAsks(text, { fileName }) }));
+    const withAsks = crossDocumentFindings(documents);
+    const fromText = crossDocumentFindings(documents.map(({ asks: _asks, ...document }) => document));
+    expect(documents.reduce((count, document) => count + document.asks.length, 0)).toBeGreaterThan(50);
+    expect(withAsks.size).toBeGreaterThanOrEqual(2);
+    expect(withAsks).toEqual(fromText);
   });
 });

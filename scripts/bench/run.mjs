@@ -1,6 +1,6 @@
 // One benchmark table per process (node scripts/bench/run.mjs <table> [--quick]);
 // prints one JSON object. scripts/bench.mjs runs every table in a fresh child.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,23 +120,57 @@ async function peak() {
   return { sizeKB: size / KB, peakRssMB: round(process.resourceUsage().maxRSS / 1024), beforeLintMB: round(baseline) };
 }
 
+function cliArgs(dir, workers) {
+  return [process.execPath, ['dist/cli.js', dir, '--format', 'json'], { env: { ...process.env, PMPO_LINT_WORKERS: String(workers) }, maxBuffer: 512 * MB }];
+}
+
 function runCli(dir, workers) {
   const start = performance.now();
-  const out = spawnSync(process.execPath, ['dist/cli.js', dir, '--format', 'json'], { env: { ...process.env, PMPO_LINT_WORKERS: String(workers) }, maxBuffer: 512 * MB });
+  const out = spawnSync(...cliArgs(dir, workers));
   if (out.status !== 0 && out.status !== 1) throw new Error(`cli failed (${out.status}): ${out.stderr}`);
+  return performance.now() - start;
+}
+
+/** Two independent one-thread CLI processes, each on half the folder: what two cores give this work at best. */
+async function runTwoProcesses(halves) {
+  const start = performance.now();
+  await Promise.all(
+    halves.map(
+      (dir) =>
+        new Promise((resolve, reject) => {
+          const [command, args, options] = cliArgs(dir, 1);
+          execFile(command, args, options, (error) => (error && error.code !== 1 ? reject(error) : resolve()));
+        }),
+    ),
+  );
   return performance.now() - start;
 }
 
 async function cli() {
   if (!existsSync('dist/cli.js')) return { note: 'dist/cli.js missing: run npm run build' };
   const dir = mkdtempSync(join(tmpdir(), 'pmpo-bench-'));
+  const halves = [join(dir, 'a'), join(dir, 'b')];
   const kinds = ['prd', 'roadmap', 'backlog', 'vision'];
   try {
-    for (let i = 0; i < 200; i++) writeFileSync(join(dir, `${kinds[i % 4]}-${i}.md`), generateDocument(8 * KB + (i % 10) * 4 * KB, i + 11));
+    halves.forEach((half) => mkdirSync(half));
+    for (let i = 0; i < 200; i++) writeFileSync(join(halves[i % 2], `${kinds[i % 4]}-${i}.md`), generateDocument(8 * KB + (i % 10) * 4 * KB, i + 11));
     runCli(dir, 1);
     const reps = quick ? 1 : 3;
-    const ms = measure({ one: () => runCli(dir, 1), two: () => runCli(dir, 2) }, reps);
-    return { documents: 200, oneThreadMs: round(ms.one), twoWorkersMs: round(ms.two), speedup2Workers: round(ms.one / ms.two, 2) };
+    const ms = { one: [], two: [], processes: [] };
+    for (let rep = 0; rep < reps; rep++) {
+      ms.one.push(runCli(dir, 1));
+      ms.two.push(runCli(dir, 2));
+      ms.processes.push(await runTwoProcesses(halves));
+    }
+    const [one, two, processes] = [median(ms.one), median(ms.two), median(ms.processes)];
+    return {
+      documents: 200,
+      oneThreadMs: round(one),
+      twoWorkersMs: round(two),
+      twoProcessesMs: round(processes),
+      speedup2Workers: round(one / two, 2),
+      speedup2Processes: round(one / processes, 2),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -20,7 +20,7 @@ export async function checkAcrossDocuments(reports: FileReport[], tasks: readonl
   for (const report of analysed) {
     const decoded = decodeDocument(await readFile(report.filePath));
     if ('skipped' in decoded) continue;
-    documents.push({ fileName: relative(cwd, report.filePath), text: decoded.document.text, result: report.result, config: taskByPath.get(report.filePath)?.config });
+    documents.push({ fileName: relative(cwd, report.filePath), text: decoded.document.text, result: report.result, config: taskByPath.get(report.filePath)?.config, asks: report.stories });
   }
   const found = crossDocumentFindings(documents);
   return reports.map((report) => {

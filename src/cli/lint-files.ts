@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { lintWorkerFile, poolSizeFor, runPool } from '../node/pool.js';
 import type { Config } from '../core/config.js';
 import { createLinter, type Linter } from '../core/index.js';
+import type { StoryAsk } from '../core/rules/story-unique.js';
 import type { LintResult } from '../core/types.js';
 import { decodeDocument, encodeDocument, type DocumentText } from './document.js';
 import { fixDocument } from './fix.js';
@@ -32,6 +33,8 @@ export interface FileReport {
   listed: boolean;
   /** With --fix: the full fixed text (BOM included) when it differs from the input. */
   fixedText?: string;
+  /** The stories of an analysed product document, for the checks across documents (found where it was linted). */
+  stories?: StoryAsk[];
 }
 
 /**
@@ -46,8 +49,7 @@ export async function lintFiles(tasks: readonly LintTask[], options: LintFilesOp
 }
 
 /** The same on this thread (and inside each pool worker). */
-export async function lintFilesHere(tasks: readonly LintTask[], options: LintFilesOptions, signal?: AbortSignal): Promise<FileReport[]> {
-  const linter = createLinter();
+export async function lintFilesHere(tasks: readonly LintTask[], options: LintFilesOptions, signal?: AbortSignal, linter: Linter = createLinter()): Promise<FileReport[]> {
   const reports: FileReport[] = [];
   for (const task of tasks) {
     signal?.throwIfAborted();
@@ -71,16 +73,19 @@ export function lintBytes(bytes: Uint8Array, task: LintTask, options: LintFilesO
 }
 
 function lintDocument(document: DocumentText, task: LintTask, options: LintFilesOptions, linter: Linter): FileReport {
-  const lintText = (text: string) => linter.lint(text, { fileName: task.fileName, config: task.config });
+  const lintOptions = { fileName: task.fileName, config: task.config };
+  const lintText = (text: string) => linter.lint(text, lintOptions);
   const first = lintText(document.text);
   const listed = task.explicit || !options.productOnly || first.kind !== 'unknown' || first.skipped !== undefined;
-  if (!options.fix || !listed || first.skipped) return { filePath: task.filePath, result: first, listed };
+  const stories = (text: string, result: LintResult) => (listed && !result.skipped && result.kind !== 'unknown' ? { stories: linter.storyAsks(text, lintOptions) } : {});
+  if (!options.fix || !listed || first.skipped) return { filePath: task.filePath, result: first, listed, ...stories(document.text, first) };
   const fixed = fixDocument(document, lintText);
   return {
     filePath: task.filePath,
     result: fixed.result,
     listed,
     ...(fixed.changed ? { fixedText: encodeDocument(document, fixed.text) } : {}),
+    ...stories(fixed.text, fixed.result),
   };
 }
 

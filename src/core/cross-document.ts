@@ -1,7 +1,7 @@
 import { mergeConfigs, resolveRules, type Config } from './config.js';
 import { applyDirectives, readDirectives } from './disable.js';
 import { readFrontMatter } from './front-matter.js';
-import { crossDocumentStoryFindings, STORY_UNIQUE_ID } from './rules/story-unique.js';
+import { crossDocumentStoryFindings, STORY_UNIQUE_ID, type StoryAsk } from './rules/story-unique.js';
 import { LineIndex } from './text.js';
 import type { Finding, LintResult } from './types.js';
 
@@ -12,6 +12,8 @@ export interface LintedDocument {
   result: LintResult;
   /** The configuration layers below front matter the document was linted with. */
   config?: Config;
+  /** Its stories from the linter that linted it (`Linter.storyAsks`), so they are not parsed again. */
+  asks?: readonly StoryAsk[];
 }
 
 /**
@@ -25,6 +27,7 @@ export function crossDocumentFindings(documents: readonly LintedDocument[]): Map
     fileName: document.fileName,
     text: document.text,
     result: document.result,
+    asks: document.asks,
     severity: resolveRules(mergeConfigs(document.config, readFrontMatter(document.text)?.pmpo)).get(STORY_UNIQUE_ID)!.severity,
   }));
   const found = crossDocumentStoryFindings(files);

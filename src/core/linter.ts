@@ -7,6 +7,7 @@ import { applyDirectives, readDirectives } from './disable.js';
 import { decideKind } from './doc-kind.js';
 import { readFrontMatter } from './front-matter.js';
 import { RULES, RULE_IDS } from './rules/index.js';
+import { storyAsksOf, type StoryAsk } from './rules/story-unique.js';
 import { docsUrl, type AnyRule, type Report } from './rules/types.js';
 import { LineIndex } from './text.js';
 import type { Finding, LintResult, SectionAnalysis, SectionReport, Severity } from './types.js';
@@ -22,6 +23,11 @@ export interface Linter {
   lint(text: string, options?: LintOptions): LintResult;
   /** Sections with their labels, without running rules. */
   classify(text: string, options?: LintOptions): SectionReport[];
+  /**
+   * The stories of a text this linter has linted, as cross-document checks
+   * need them (from the cached analysis: no parsing when the text is unchanged).
+   */
+  storyAsks(text: string, options?: LintOptions): StoryAsk[];
   /** Number of chunk analyses currently cached. */
   readonly cacheSize: number;
 }
@@ -64,6 +70,10 @@ export function createLinter(defaults: LintOptions = {}): Linter {
     classify(text, options = {}) {
       const { cues, cueKey } = prepare(text, options);
       return analyse(text, cues, cueKey).map(toSectionReport);
+    },
+    storyAsks(text, options = {}) {
+      const { cues, cueKey } = prepare(text, options);
+      return storyAsksOf(analyse(text, cues, cueKey), new LineIndex(text));
     },
     lint(text, options = {}) {
       const { fileName, frontMatter, config, cues, cueKey } = prepare(text, options);

@@ -94,9 +94,10 @@ export async function analyseWorkspace(context: AnalysisContext, progress: vscod
       if (token.isCancellationRequested) break;
       const name = relativeTo(folder.uri, uri);
       progress.report({ message: name, increment: 100 / Math.max(1, files.length) / Math.max(1, vscode.workspace.workspaceFolders!.length) });
-      const configFile = await context.resolver.nearest(uri, folder.uri);
-      const fileScopes = configFile?.config.ignores?.length ? [globScope(relativePath(folder.uri, configFolder(configFile)) ?? '', configFile.config.ignores)] : [];
-      if (isIgnored(name, [...scopes, ...fileScopes])) {
+      const configFile = await context.resolver.nearest(uri);
+      // Relative to the config file's folder, as in the CLI (it may sit above the workspace folder).
+      const ignoredByConfig = !!configFile?.config.ignores?.length && isIgnored(relativePath(configFolder(configFile), uri) ?? name, [globScope('', configFile.config.ignores)]);
+      if (ignoredByConfig || isIgnored(name, scopes)) {
         context.log(`workspace analysis: ignored ${name}`);
         continue;
       }

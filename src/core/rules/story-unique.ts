@@ -2,7 +2,7 @@ import { analyseChunk } from '../analyse.js';
 import { splitChunks } from '../chunks.js';
 import { findStories, storiesOf, storyExcerpt, storyKeys, type Story } from '../stories.js';
 import { LineIndex } from '../text.js';
-import type { Finding, LintResult, Severity, SeveritySetting } from '../types.js';
+import type { Finding, LintResult, SectionAnalysis, Severity, SeveritySetting } from '../types.js';
 import { docsUrl, type Rule } from './types.js';
 
 export const STORY_UNIQUE_ID = 'story-unique';
@@ -55,10 +55,12 @@ export interface StoryFile {
   result: LintResult;
   /** The severity story-unique has for this file; 'off' keeps the file's findings out (its stories still count). */
   severity?: SeveritySetting;
+  /** The file's stories as its linter found them (`Linter.storyAsks`); read again from the text when absent. */
+  asks?: readonly StoryAsk[];
 }
 
 /** What cross-document matching needs of a story: its key, where it is, how to quote it. */
-interface StoryAsk {
+export interface StoryAsk {
   ask: string;
   startOffset: number;
   endOffset: number;
@@ -85,15 +87,19 @@ function chunkAsks(text: string): StoryAsk[] {
     CHUNK_ASKS.set(text, cached);
     return cached;
   }
-  const asks = findStories(analyseChunk(text, []), new LineIndex(text)).map((story) => ({
-    ask: storyKeys(story).ask,
-    startOffset: story.startOffset,
-    endOffset: story.endOffset,
-    excerpt: storyExcerpt(story),
-  }));
+  const asks = findStories(analyseChunk(text, []), new LineIndex(text)).map(toAsk);
   CHUNK_ASKS.set(text, asks);
   if (CHUNK_ASKS.size > CHUNK_ASKS_LIMIT) CHUNK_ASKS.delete(CHUNK_ASKS.keys().next().value!);
   return asks;
+}
+
+function toAsk(story: Story): StoryAsk {
+  return { ask: storyKeys(story).ask, startOffset: story.startOffset, endOffset: story.endOffset, excerpt: storyExcerpt(story) };
+}
+
+/** What cross-document matching needs of a linted document's stories (no parsing: the linter's analysis). */
+export function storyAsksOf(sections: readonly SectionAnalysis[], index: LineIndex): StoryAsk[] {
+  return storiesOf(sections, index).map(toAsk);
 }
 
 /** The stories of a document, with offsets in the whole text. */
@@ -114,7 +120,7 @@ export function crossDocumentStoryFindings(files: readonly StoryFile[]): Map<str
   const byAsk = new Map<string, Occurrence[]>();
   for (const file of files) {
     if (file.result.skipped || file.result.kind === 'unknown') continue;
-    for (const story of documentAsks(file.text)) {
+    for (const story of file.asks ?? documentAsks(file.text)) {
       const list = byAsk.get(story.ask) ?? [];
       list.push({ file, story });
       byAsk.set(story.ask, list);
