@@ -5,6 +5,11 @@ import { allCues } from '../src/core/cues/index.js';
 import { createLinter, lint } from '../src/core/index.js';
 import { rebase, rebaseSections } from '../src/core/rebase.js';
 import { analyseChunk } from '../src/core/analyse.js';
+import { resolveRules } from '../src/core/config.js';
+import { RULES } from '../src/core/rules/index.js';
+import type { Report } from '../src/core/rules/types.js';
+import { LineIndex } from '../src/core/text.js';
+import type { Kind, SectionAnalysis } from '../src/core/types.js';
 import { documentArbitrary } from './support/markdown-arbitrary.js';
 
 const snippets = ['\n# New\n', '```\n', '\n\n', 'x', '[x]: /u\n', '[^n]: note\n', '- ', '> ', '<!--\n', '-->\n', '===\n', 'As a user, I want export so that I share. ', '\n    code\n'];
@@ -32,6 +37,38 @@ describe('incremental linting', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  }, 180_000);
+
+  it('gives the same result as a fresh lint while keystrokes re-analyse an edited chunk from finer pieces', () => {
+    const longDocument = fc.array(documentArbitrary, { minLength: 2, maxLength: 6 }).map((parts) => parts.join('\n\n'));
+    fc.assert(
+      fc.property(longDocument, fc.array(edit, { minLength: 2, maxLength: 6 }), (start, edits) => {
+        const linter = createLinter();
+        let text = start;
+        linter.lint(text, { fileName: 'plan.md' });
+        for (const change of edits) {
+          text = apply(text, change);
+          expect(linter.lint(text, { fileName: 'plan.md' })).toEqual(lint(text, { fileName: 'plan.md' }));
+        }
+      }),
+      { numRuns: 120 },
+    );
+  }, 180_000);
+
+  it('gives every rule the same reports from remembered per-section facts as from facts read afresh', () => {
+    fc.assert(
+      fc.property(documentArbitrary, fc.array(edit, { minLength: 1, maxLength: 4 }), (start, edits) => {
+        const cache = new ChunkCache(0);
+        const cues = allCues();
+        let text = start;
+        cache.analyse(text, cues, '');
+        for (const change of edits) {
+          text = apply(text, change);
+          expect(ruleReports(cache.analyse(text, cues, ''), text, 'prd')).toEqual(ruleReports(analyseChunk(text, cues), text, 'prd'));
+        }
+      }),
+      { numRuns: 150 },
     );
   }, 180_000);
 
@@ -78,6 +115,19 @@ describe('incremental linting', () => {
     expect(linter.lint(edited)).toEqual(lint(edited));
   });
 
+  it('keeps both copies right when the same chunk text occurs twice and both move (their statements are moved in place)', () => {
+    const repeated = `## Repeated\n\n${'Grow revenue by a third this year. As a user, I want export so that I share it. '.repeat(20)}\n\n- Given a plan\n- When I open it\n- Then I see it\n\n`;
+    const cues = allCues();
+    const caches = [new ChunkCache(), new ChunkCache(0)];
+    const linter = createLinter();
+    let text = `# Plan\n\n${'The intro names the plan and its owner. '.repeat(30)}\n\n${repeated}${repeated}## End\n\nDone.\n`;
+    for (const insert of ['', 'x', 'yy\n', '\n\n', 'z']) {
+      text = text.slice(0, 10) + insert + text.slice(10);
+      for (const cache of caches) expect(cache.analyse(text, cues, '')).toEqual(analyseChunk(text, cues));
+      expect(linter.lint(text)).toEqual(lint(text));
+    }
+  });
+
   it('rebaseSections moves every position field exactly as the generic rebase does', () => {
     const text = '# A\n\nGrow revenue by 20% this year. As a user, I want export so that I share.\n\n- Given a plan\n- When I open it\n- Then I see it\n\n| a | b |\n| - | - |\n| c | d |\n';
     const analyses = analyseChunk(text, allCues());
@@ -91,4 +141,47 @@ function countNewEntries(cache: ChunkCache, run: () => void): number {
   const before = new Set(cache.entryObjects());
   run();
   return cache.entryObjects().filter((entry) => !before.has(entry)).length;
+}
+
+describe('incremental linting of a long product document', () => {
+  it('stays equal to a fresh lint while edits move, split and join sections with stories and criteria', async () => {
+    const { generateDocument } = await import('../scripts/bench/generate.mjs');
+    const start: string = generateDocument(48 * 1024, 7);
+    const linter = createLinter();
+    linter.lint(start);
+    const middle = start.indexOf('\n', start.length >> 1) + 1;
+    const story = start.indexOf('- As a ', middle);
+    const edits: [number, number, string][] = [
+      [middle, 0, 'x'],
+      [middle, 0, '\n\n## Inserted\n\n'],
+      [story, 0, 'Acceptance criteria: '],
+      [story + 2, 5, ''],
+      [middle >> 1, 0, '\n```\n'],
+      [middle >> 1, 0, '```\n'],
+      [start.length >> 3, 0, '\n\nA new paragraph about revenue goals.\n\n'],
+    ];
+    const cache = new ChunkCache();
+    const cues = allCues();
+    let text = start;
+    for (const [at, remove, insert] of edits) {
+      text = text.slice(0, at) + insert + text.slice(at + remove);
+      expect(linter.lint(text)).toEqual(lint(text));
+      // Facts remembered per section origin (placed sections) against facts read afresh (a whole-text analysis has no origins).
+      const placed = cache.analyse(text, cues, '');
+      for (const kind of ['prd', 'backlog'] as const) expect(ruleReports(placed, text, kind)).toEqual(ruleReports(analyseChunk(text, cues), text, kind));
+    }
+  }, 120_000);
+});
+
+/** Every rule's reports over the given sections (what runRules sees before directives). */
+function ruleReports(sections: SectionAnalysis[], text: string, kind: Kind): [string, Report][] {
+  const settings = resolveRules({});
+  const index = new LineIndex(text);
+  const reports: [string, Report][] = [];
+  for (const rule of RULES) {
+    const setting = settings.get(rule.id)!;
+    if (rule.id === 'unused-disable' || setting.severity === 'off') continue;
+    rule.check({ text, index, kind, sections, cues: allCues(), options: setting.options, report: (report) => reports.push([rule.id, report]) });
+  }
+  return reports;
 }

@@ -12,19 +12,29 @@
 import type { Nodes, Root } from 'mdast';
 import { analyseTree } from './analyse.js';
 import { classifySection } from './classify.js';
-import { splitChunks, type Chunk } from './chunks.js';
+import { headingCuts, splitChunks, type Chunk } from './chunks.js';
 import type { Cue } from './cues/index.js';
 import { fallbackAnalysis, fallbackReason } from './fallback.js';
 import { parseMarkdown } from './parse.js';
-import { rebaseSections } from './rebase.js';
+import { rebaseSection, rebaseSections, shiftStatements } from './rebase.js';
 import { originOf, tagOrigin } from './section-memo.js';
-import type { Classification, Section, SectionAnalysis, StatementJudgement } from './types.js';
+import type { Block, SectionAnalysis, StatementJudgement } from './types.js';
 
 interface Placement {
   line: number;
   offset: number;
   endLine: number;
   sections: SectionAnalysis[];
+  /** The run that last used it: a chunk met twice in one run must not have its statements moved in place. */
+  run: object;
+  /** Its statements are its own copies (not the cached analysis'), so a later placement may move them in place. */
+  owned: boolean;
+}
+
+/** How a run places sections: its identity, and whether placements may move their statements in place. */
+interface RunContext {
+  token: object;
+  shiftInPlace: boolean;
 }
 
 export interface ChunkEntry {
@@ -45,10 +55,32 @@ export class ChunkCache {
   private next = new Map<string, ChunkEntry>();
   private lowered = new Map<string, string>();
   private cueKey: string | undefined;
-  /** Definitions seen by the previous run: the first guess for this one. */
+  /**
+   * The previous run's chunks by start offset, with the string they are cached
+   * under: a chunk found here (at its offset, or moved by the length change)
+   * is compared with that string instead of being hashed as a new Map key, so a
+   * keystroke does not hash the whole text again.
+   */
+  private byOffset = new Map<number, { text: string; entry: ChunkEntry }>();
+  private nextByOffset = new Map<number, { text: string; entry: ChunkEntry }>();
+  private previousLength = 0;
+  private lengthChange = 0;
+  /** The previous run's last chunk. */
+  private lastChunk: string | undefined;
+  /** This run's text is an edit of the previous one's (its first or last chunk is unchanged). */
+  private editing = false;
+  /** Pieces of the chunks edits changed (see `finer`). */
+  private fine: ChunkCache | undefined;
 
-  /** `minChunkChars` (tests): group sections smaller than this; 0 cuts at every heading. */
-  constructor(private readonly minChunkChars?: number) {}
+  /**
+   * `minChunkChars` (tests): group sections smaller than this; 0 cuts at every heading.
+   * `shiftInPlace`: placements move their own statements when a chunk moves (off for a
+   * cache whose results become another cache's chunk analyses).
+   */
+  constructor(
+    private readonly minChunkChars?: number,
+    private readonly shiftInPlace = true,
+  ) {}
 
   get size(): number {
     return this.entries.size;
@@ -61,12 +93,32 @@ export class ChunkCache {
 
   /** Analyses the whole text through the cache; returns document-positioned sections. */
   analyse(text: string, cues: readonly Cue[], cueKey: string): SectionAnalysis[] {
+    return this.run(text, cues, cueKey, false).sections;
+  }
+
+  /**
+   * One run over the text. `retain` (the finer cache inside another) keeps the
+   * entries of earlier runs until `retire`, so every chunk an outer run
+   * re-analyses keeps its pieces.
+   */
+  private run(text: string, cues: readonly Cue[], cueKey: string, retain: boolean): Pick<ChunkEntry, 'sections' | 'open' | 'definitions'> {
     if (cueKey !== this.cueKey) {
       this.entries.clear();
+      this.next.clear();
+      this.byOffset.clear();
       this.cueKey = cueKey;
     }
-    this.next = new Map();
-    const pieces = this.settle(splitChunks(text, this.minChunkChars), cues);
+    if (!retain) {
+      this.next = new Map();
+      this.editing = this.isRevision(text);
+      this.nextByOffset = new Map();
+      this.lengthChange = text.length - this.previousLength;
+    }
+    const settled = this.settle(splitChunks(text, this.minChunkChars), cues, !retain);
+    const open = settled.length > 0 && settled[settled.length - 1].entry.open;
+    const own = new Map<string, string>();
+    for (const { entry } of settled) for (const [identifier, label] of entry.definitions) own.set(identifier, label);
+    const pieces = settled.map((piece) => ({ ...piece }));
     const definitions = collectDefinitions(pieces.map((piece) => piece.entry));
     if (definitions.size > 0) {
       pieces.forEach((piece, i) => {
@@ -74,48 +126,104 @@ export class ChunkCache {
         if (external.length) piece.entry = this.entry(piece.chunk.text, cues, external, i === pieces.length - 1);
       });
     }
-    this.entries = this.next;
+    if (!retain) {
+      this.entries = this.next;
+      this.byOffset = this.nextByOffset;
+      this.lastChunk = settled[settled.length - 1]?.chunk.text;
+      this.previousLength = text.length;
+      this.fine?.retire();
+    }
     if (definitions.size === 0 || this.lowered.size > 4 * this.entries.size) this.lowered.clear();
     const totalLines = countNewlines(text, 0, text.length) + 1;
     const out: SectionAnalysis[] = [];
-    let run: SectionAnalysis[] = [];
+    let run: Part[] = [];
+    let runIsPreamble = false;
+    const context: RunContext = { token: {}, shiftInPlace: this.shiftInPlace };
     const flush = () => {
-      if (run.length) out.push(run.length === 1 ? run[0] : joinParts(run, text));
+      if (run.length) out.push(run.length === 1 ? placePart(run[0], runIsPreamble, context) : placeJoined(run, text, runIsPreamble, context));
       run = [];
     };
     pieces.forEach(({ chunk, entry }, i) => {
       const next = pieces[i + 1]?.chunk;
-      place(entry, chunk, next ? next.startLine - 1 : totalLines).forEach((section, j) => {
+      const endLine = next ? next.startLine - 1 : totalLines;
+      entry.sections.forEach((section, j) => {
         const continues = i > 0 && j === 0 && section.section.headingLine === null;
         if (!continues) flush();
         // Blank lines alone make no section: the first text after them is still the document's preamble.
-        const first = continues && run.length === 0 && out.length === 0;
-        run.push(first ? preamble(section) : section);
+        if (run.length === 0) runIsPreamble = continues && out.length === 0;
+        run.push({ entry, index: j, chunk, endLine });
       });
     });
     flush();
-    return out;
+    return { sections: out, open, definitions: own };
+  }
+
+  /** Whether the text starts with the previous run's first chunk or ends with its last (another file does neither). */
+  private isRevision(text: string): boolean {
+    const first = this.byOffset.get(0);
+    return (first !== undefined && text.startsWith(first.text)) || (this.lastChunk !== undefined && text.endsWith(this.lastChunk));
+  }
+
+  /** Makes the entries the runs since the last retire used the ones to keep (when there were any). */
+  private retire(): void {
+    if (this.next.size === 0) return;
+    this.entries = this.next;
+    this.next = new Map();
+  }
+
+  /**
+   * A chunk that an edit changed, analysed from finer pieces: cut at every
+   * candidate cut inside it (checked like any cut, so the result equals the
+   * chunk's own parse) and cached, the next keystroke in the same chunk
+   * parses only the piece it touched. A first run, or a run over another
+   * document (the CLI shares one linter), parses whole chunks: fewer, larger
+   * parses are cheaper for a whole document.
+   */
+  private finer(text: string, cues: readonly Cue[]): ChunkEntry | undefined {
+    if (!this.editing || this.minChunkChars === 0 || fallbackReason(text) || headingCuts(text).length === 0) return undefined;
+    this.fine ??= new ChunkCache(0, false);
+    const { sections, open, definitions } = this.fine.run(text, cues, this.cueKey ?? '', true);
+    // Copies: these are this cache's chunk-relative analyses (origins of per-section facts), not the finer cache's placements.
+    return { sections: sections.map((section) => ({ ...section })), open, definitions };
   }
 
   /** Analyses the chunks in order (without stand-in definitions), merging a chunk that ends open with the next. */
-  private settle(chunks: Chunk[], cues: readonly Cue[]): { chunk: Chunk; entry: ChunkEntry }[] {
+  private settle(chunks: Chunk[], cues: readonly Cue[], byOffset: boolean): { chunk: Chunk; entry: ChunkEntry }[] {
     const out: { chunk: Chunk; entry: ChunkEntry }[] = [];
     for (let i = 0; i < chunks.length; i++) {
       let chunk = chunks[i];
-      let entry = this.entry(chunk.text, cues, [], false);
+      const known = byOffset ? this.known(chunk) : undefined;
+      let key = known?.text ?? chunk.text;
+      let entry = known?.entry ?? this.entry(chunk.text, cues, [], false);
       while (entry.open && i + 1 < chunks.length) {
         chunk = { ...chunk, text: chunk.text + chunks[++i].text };
+        key = chunk.text;
         entry = this.entry(chunk.text, cues, [], false);
       }
+      if (byOffset) this.nextByOffset.set(chunk.startOffset, { text: key, entry });
       out.push({ chunk, entry });
     }
     return out;
+  }
+
+  /** The previous run's chunk with this text at the same offset or moved by the length change, kept for this run. */
+  private known(chunk: Chunk): { text: string; entry: ChunkEntry } | undefined {
+    const same = this.byOffset.get(chunk.startOffset);
+    const moved = this.lengthChange === 0 ? undefined : this.byOffset.get(chunk.startOffset - this.lengthChange);
+    for (const seen of [same, moved]) {
+      if (seen && seen.text.length === chunk.text.length && seen.text === chunk.text) {
+        this.next.set(seen.text, seen.entry);
+        return seen;
+      }
+    }
+    return undefined;
   }
 
   /** The cached analysis of a chunk, parsed with stand-ins for the given external definitions. */
   private entry(text: string, cues: readonly Cue[], standIns: string[], last: boolean): ChunkEntry {
     const key = standIns.length ? `${standIns.join('\u0001')}\u0000${text}` : text;
     let entry = this.next.get(key) ?? this.entries.get(key);
+    if (!entry && standIns.length === 0) entry = this.finer(text, cues);
     if (!entry) entry = analyseEntry(text, cues, standIns, last);
     this.next.set(key, entry);
     return entry;
@@ -274,76 +382,117 @@ function preamble(section: SectionAnalysis): SectionAnalysis {
   return out;
 }
 
-const joined = new WeakMap<SectionAnalysis, { parts: SectionAnalysis[]; section: SectionAnalysis }>();
-const joinedOrigins = new WeakMap<object, { origins: object[]; key: object }>();
-
-/** One key per run of part origins: consecutive chunks' texts fix the joined section's content. */
-function joinedOrigin(parts: readonly SectionAnalysis[]): { key: object; lineDelta: number; offsetDelta: number } | undefined {
-  const origins = parts.map((part) => originOf(part));
-  if (origins.some((origin) => !origin)) return undefined;
-  const keys = origins.map((origin) => origin!.key);
-  let cached = joinedOrigins.get(keys[0]);
-  if (!cached || cached.origins.length !== keys.length || cached.origins.some((key, i) => key !== keys[i])) {
-    cached = { origins: keys, key: {} };
-    joinedOrigins.set(keys[0], cached);
-  }
-  return { key: cached.key, lineDelta: origins[0]!.lineDelta, offsetDelta: origins[0]!.offsetDelta };
+/** One section of a chunk's cached analysis, with where the chunk sits in the document. */
+interface Part {
+  entry: ChunkEntry;
+  index: number;
+  chunk: Chunk;
+  /** The line the chunk's last section ends on (the line before the next chunk). */
+  endLine: number;
 }
 
-const joinedClassifications = new WeakMap<object, { classification: Classification; lineDelta: number; offsetDelta: number }>();
-
-/** The joined section's classification: computed once per joined origin, then only moved. */
-function classifyJoined(section: Section, statements: StatementJudgement[], text: string, origin: ReturnType<typeof joinedOrigin>): Classification {
-  const memo = origin && joinedClassifications.get(origin.key);
-  if (!origin || !memo) {
-    const classification = classifySection(section, statements, text);
-    if (origin) joinedClassifications.set(origin.key, { classification, lineDelta: origin.lineDelta, offsetDelta: origin.offsetDelta });
-    return classification;
-  }
-  const lines = origin.lineDelta - memo.lineDelta;
-  const offsets = origin.offsetDelta - memo.offsetDelta;
-  if (lines === 0 && offsets === 0) return memo.classification;
-  return { ...memo.classification, evidence: memo.classification.evidence.map((item) => ({ ...item, line: item.line + lines, startOffset: item.startOffset + offsets, endOffset: item.endOffset + offsets })) };
+function placePart(part: Part, isPreamble: boolean, context: RunContext): SectionAnalysis {
+  const section = place(part.entry, part.chunk, part.endLine, context)[part.index];
+  return isPreamble ? preamble(section) : section;
 }
+
+/** Where a part ends in the document: a chunk's last section runs to the next chunk. */
+function partEnd(part: Part): { endLine: number; endOffset: number } {
+  if (part.index === part.entry.sections.length - 1) return { endLine: part.endLine, endOffset: part.chunk.startOffset + part.chunk.text.length };
+  const { endLine, endOffset } = part.entry.sections[part.index].section;
+  return { endLine: endLine + part.chunk.startLine - 1, endOffset: endOffset + part.chunk.startOffset };
+}
+
+interface Joined {
+  parts: SectionAnalysis[];
+  endLine: number;
+  endOffset: number;
+  /** The joined section relative to the first part's chunk (the key of its per-section facts). */
+  analysis: SectionAnalysis;
+  placed?: { line: number; offset: number; isPreamble: boolean; analysis: SectionAnalysis; run: object; owned: boolean };
+}
+
+const joinedRuns = new WeakMap<SectionAnalysis, Joined>();
 
 /**
- * A section cut into several chunks (at paragraph starts) made whole again:
- * blocks and statements in order, classification over all of them. Reused
- * while every part is unchanged.
+ * A section cut into several chunks (at paragraph starts) made whole again.
+ * The parts are joined once, relative to the first part's chunk (blocks and
+ * statements in order, classification over all of them), and the joined
+ * analysis is moved to its place like a chunk's: a keystroke below it costs
+ * one copy, not one per part plus the join.
  */
-function joinParts(parts: SectionAnalysis[], text: string): SectionAnalysis {
-  const cached = joined.get(parts[0]);
-  if (cached && cached.parts.length === parts.length && cached.parts.every((part, i) => part === parts[i])) return cached.section;
+function placeJoined(parts: Part[], text: string, isPreamble: boolean, context: RunContext): SectionAnalysis {
   const first = parts[0];
-  const last = parts[parts.length - 1];
-  const blocks = parts.flatMap((part) => part.section.blocks);
+  const lineBase = first.chunk.startLine - 1;
+  const offsetBase = first.chunk.startOffset;
+  const end = partEnd(parts[parts.length - 1]);
+  const joined = joinedRelative(parts, text, end.endLine - lineBase, end.endOffset - offsetBase);
+  const cached = joined.placed;
+  if (cached && cached.line === lineBase && cached.offset === offsetBase && cached.isPreamble === isPreamble) {
+    cached.run = context.token;
+    return cached.analysis;
+  }
+  const atStart = lineBase === 0 && offsetBase === 0;
+  let analysis: SectionAnalysis;
+  if (atStart) analysis = { ...joined.analysis };
+  else if (context.shiftInPlace && cached?.owned && cached.run !== context.token) {
+    const statements = shiftStatements(cached.analysis.statements, lineBase - cached.line, offsetBase - cached.offset);
+    analysis = rebaseSection(joined.analysis, lineBase, offsetBase, statements);
+  } else analysis = rebaseSection(joined.analysis, lineBase, offsetBase);
+  // Blank lines alone make no section: the preamble starts at line 1 (same content, so same origin).
+  if (isPreamble) analysis.section = { ...analysis.section, startLine: 1, startOffset: 0, bodyOffset: 0 };
+  tagOrigin(analysis, joined.analysis, lineBase, offsetBase);
+  joined.placed = { line: lineBase, offset: offsetBase, isPreamble, analysis, run: context.token, owned: !atStart };
+  return analysis;
+}
+
+/** The joined analysis of a run of parts, reused while every part (so every chunk's text) and the end are unchanged. */
+function joinedRelative(parts: Part[], text: string, endLine: number, endOffset: number): Joined {
+  const analyses = parts.map((part) => part.entry.sections[part.index]);
+  const cached = joinedRuns.get(analyses[0]);
+  if (cached && cached.endLine === endLine && cached.endOffset === endOffset && cached.parts.length === analyses.length && cached.parts.every((part, i) => part === analyses[i])) return cached;
+  const first = parts[0].chunk;
+  const blocks: Block[] = [];
   const statements: StatementJudgement[] = [];
-  let blockBase = 0;
-  for (const part of parts) {
-    for (const judgement of part.statements) {
+  parts.forEach((part, i) => {
+    const moved = i === 0 ? analyses[0] : rebaseSections([analyses[i]], part.chunk.startLine - first.startLine, part.chunk.startOffset - first.startOffset)[0];
+    const blockBase = blocks.length;
+    for (const judgement of moved.statements) {
       statements.push(blockBase === 0 ? judgement : { ...judgement, statement: { ...judgement.statement, block: judgement.statement.block + blockBase } });
     }
-    blockBase += part.section.blocks.length;
-  }
-  const sectionData = { ...first.section, endLine: last.section.endLine, endOffset: last.section.endOffset, blocks };
-  const origin = joinedOrigin(parts);
-  const section: SectionAnalysis = { ...first, section: sectionData, statements, classification: classifyJoined(sectionData, statements, text, origin) };
-  joined.set(first, { parts, section });
-  if (origin) tagOrigin(section, origin.key, origin.lineDelta, origin.offsetDelta);
-  return section;
+    blocks.push(...moved.section.blocks);
+  });
+  const section = { ...analyses[0].section, endLine, endOffset, blocks };
+  const source = text.slice(first.startOffset, first.startOffset + endOffset);
+  const joined: Joined = { parts: analyses, endLine, endOffset, analysis: { ...analyses[0], section, statements, classification: classifySection(section, statements, source) } };
+  joinedRuns.set(analyses[0], joined);
+  return joined;
 }
 
 /** The chunk's sections at their place in the document, the last one ending where the next chunk starts. */
-function place(entry: ChunkEntry, chunk: Chunk, endLine: number): SectionAnalysis[] {
+function place(entry: ChunkEntry, chunk: Chunk, endLine: number, context: RunContext): SectionAnalysis[] {
   const cached = entry.placed;
-  if (cached && cached.line === chunk.startLine && cached.offset === chunk.startOffset && cached.endLine === endLine) return cached.sections;
-  const sections = rebaseSections(entry.sections, chunk.startLine - 1, chunk.startOffset);
+  if (cached && cached.line === chunk.startLine && cached.offset === chunk.startOffset && cached.endLine === endLine) {
+    cached.run = context.token;
+    return cached.sections;
+  }
+  const lineDelta = chunk.startLine - 1;
+  const offsetDelta = chunk.startOffset;
+  const atStart = lineDelta === 0 && offsetDelta === 0;
+  let sections: SectionAnalysis[];
+  if (atStart) sections = entry.sections.slice();
+  else if (context.shiftInPlace && cached?.owned && cached.run !== context.token) {
+    // The previous placement's statements are only this cache's: move them rather than copy them again.
+    const lineShift = chunk.startLine - cached.line;
+    const offsetShift = chunk.startOffset - cached.offset;
+    sections = entry.sections.map((analysis, i) => rebaseSection(analysis, lineDelta, offsetDelta, shiftStatements(cached.sections[i].statements, lineShift, offsetShift)));
+  } else sections = rebaseSections(entry.sections, lineDelta, offsetDelta);
   const last = sections[sections.length - 1];
   if (last) {
     const endOffset = chunk.startOffset + chunk.text.length;
     sections[sections.length - 1] = { ...last, section: { ...last.section, endLine, endOffset } };
   }
-  sections.forEach((section, i) => tagOrigin(section, entry.sections[i], chunk.startLine - 1, chunk.startOffset));
-  entry.placed = { line: chunk.startLine, offset: chunk.startOffset, endLine, sections };
+  sections.forEach((section, i) => tagOrigin(section, entry.sections[i], lineDelta, offsetDelta));
+  entry.placed = { line: chunk.startLine, offset: chunk.startOffset, endLine, sections, run: context.token, owned: !atStart };
   return sections;
 }

@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import type { Config, ProductKind } from './config.js';
+import { SectionMemo } from './section-memo.js';
 import type { Kind, SectionAnalysis } from './types.js';
 
 export type KindSource = 'config' | 'front-matter' | 'file-name' | 'content' | 'none';
@@ -53,15 +54,43 @@ export function kindFromContent(sections: readonly SectionAnalysis[]): ProductKi
   const title = sections.find((analysis) => analysis.section.depth >= 1 && analysis.section.depth <= 2)?.section.heading ?? '';
   const titled = PRODUCT_KINDS.find((kind) => TITLE_WORDS[kind].test(title));
   if (titled) return titled;
-  const sided = sections.flatMap((analysis) => analysis.statements.filter((judgement) => judgement.side));
-  if (sided.length < MIN_SIDED_STATEMENTS) return undefined;
-  const tacticalShare = sided.filter((judgement) => judgement.side === 'tactical').length / sided.length;
+  let sided = 0;
+  let tactical = 0;
+  for (const analysis of sections) {
+    const facts = sideFacts(analysis);
+    sided += facts.sided;
+    tactical += facts.tactical;
+  }
+  if (sided < MIN_SIDED_STATEMENTS) return undefined;
+  const tacticalShare = tactical / sided;
   if (tacticalShare >= SINGLE_SIDE_SHARE) return 'backlog';
   if (1 - tacticalShare >= SINGLE_SIDE_SHARE) {
-    const horizons = sections.filter(speaksOfHorizons).length;
+    const horizons = sections.filter((analysis) => sideFacts(analysis).horizons).length;
     return horizons >= 2 ? 'roadmap' : 'vision';
   }
   return 'prd';
+}
+
+interface SideFacts {
+  sided: number;
+  tactical: number;
+  horizons: boolean;
+}
+
+const SIDE_FACTS = new SectionMemo<SideFacts>();
+
+/** What kind detection reads from one section; position-free, so remembered per section origin. */
+function sideFacts(analysis: SectionAnalysis): SideFacts {
+  const compute = (): SideFacts => {
+    let sided = 0;
+    let tactical = 0;
+    for (const judgement of analysis.statements) {
+      if (judgement.side) sided++;
+      if (judgement.side === 'tactical') tactical++;
+    }
+    return { sided, tactical, horizons: speaksOfHorizons(analysis) };
+  };
+  return SIDE_FACTS.get(analysis, '', compute, (facts) => facts);
 }
 
 /** A section whose heading is a horizon ("Q3", "Next") or whose statements name quarters, themes or milestones. */

@@ -35,48 +35,81 @@ function shift(value: unknown, lineDelta: number, offsetDelta: number): unknown 
  */
 export function rebaseSections(analyses: readonly SectionAnalysis[], lineDelta: number, offsetDelta: number): SectionAnalysis[] {
   if (lineDelta === 0 && offsetDelta === 0) return analyses.slice();
-  const evidence = (item: Evidence): Evidence => {
-    const out = { ...item };
-    out.line += lineDelta;
-    out.startOffset += offsetDelta;
-    out.endOffset += offsetDelta;
-    return out;
-  };
-  const block = (item: Block): Block => {
-    const out = { ...item };
-    out.startLine += lineDelta;
-    out.endLine += lineDelta;
-    out.startOffset += offsetDelta;
-    out.endOffset += offsetDelta;
-    return out;
-  };
-  const judgement = (item: StatementJudgement): StatementJudgement => {
-    const statement = { ...item.statement };
-    statement.line += lineDelta;
-    statement.endLine += lineDelta;
-    statement.startOffset += offsetDelta;
-    statement.endOffset += offsetDelta;
-    const out = { ...item };
-    out.statement = statement;
-    if (item.evidence.length) out.evidence = item.evidence.map(evidence);
-    return out;
-  };
-  return analyses.map((analysis) => {
-    const section = { ...analysis.section };
-    if (section.headingLine !== null) section.headingLine += lineDelta;
-    if (section.headingEndLine !== null) section.headingEndLine += lineDelta;
-    section.startLine += lineDelta;
-    section.endLine += lineDelta;
-    section.startOffset += offsetDelta;
-    section.bodyOffset += offsetDelta;
-    section.endOffset += offsetDelta;
-    section.blocks = analysis.section.blocks.map(block);
-    const classification = { ...analysis.classification };
-    classification.evidence = analysis.classification.evidence.map(evidence);
-    const out = { ...analysis };
-    out.section = section;
-    out.statements = analysis.statements.map(judgement);
-    out.classification = classification;
-    return out;
-  });
+  return analyses.map((analysis) => rebaseSection(analysis, lineDelta, offsetDelta));
+}
+
+/**
+ * One section moved by the deltas. With `statements`, those (already at the
+ * new place, see `shiftStatements`) are used instead of copies of the
+ * analysis' statements: only the section, its blocks and its classification
+ * (which results expose) are copied.
+ */
+export function rebaseSection(analysis: SectionAnalysis, lineDelta: number, offsetDelta: number, statements?: StatementJudgement[]): SectionAnalysis {
+  const section = { ...analysis.section };
+  if (section.headingLine !== null) section.headingLine += lineDelta;
+  if (section.headingEndLine !== null) section.headingEndLine += lineDelta;
+  section.startLine += lineDelta;
+  section.endLine += lineDelta;
+  section.startOffset += offsetDelta;
+  section.bodyOffset += offsetDelta;
+  section.endOffset += offsetDelta;
+  section.blocks = analysis.section.blocks.map((block) => moveBlock(block, lineDelta, offsetDelta));
+  const classification = { ...analysis.classification };
+  classification.evidence = analysis.classification.evidence.map((item) => moveEvidence(item, lineDelta, offsetDelta));
+  const out = { ...analysis };
+  out.section = section;
+  out.statements = statements ?? analysis.statements.map((judgement) => moveJudgement(judgement, lineDelta, offsetDelta));
+  out.classification = classification;
+  return out;
+}
+
+/**
+ * Moves statements in place: only for a placement's own copies, which no
+ * result exposes (results carry sections, blocks and classification evidence,
+ * never statements), and which no other placement of the same run uses.
+ */
+export function shiftStatements(statements: StatementJudgement[], lineShift: number, offsetShift: number): StatementJudgement[] {
+  if (lineShift === 0 && offsetShift === 0) return statements;
+  for (const judgement of statements) {
+    const statement = judgement.statement;
+    statement.line += lineShift;
+    statement.endLine += lineShift;
+    statement.startOffset += offsetShift;
+    statement.endOffset += offsetShift;
+    for (const item of judgement.evidence) {
+      item.line += lineShift;
+      item.startOffset += offsetShift;
+      item.endOffset += offsetShift;
+    }
+  }
+  return statements;
+}
+
+function moveEvidence(item: Evidence, lineDelta: number, offsetDelta: number): Evidence {
+  const out = { ...item };
+  out.line += lineDelta;
+  out.startOffset += offsetDelta;
+  out.endOffset += offsetDelta;
+  return out;
+}
+
+function moveBlock(item: Block, lineDelta: number, offsetDelta: number): Block {
+  const out = { ...item };
+  out.startLine += lineDelta;
+  out.endLine += lineDelta;
+  out.startOffset += offsetDelta;
+  out.endOffset += offsetDelta;
+  return out;
+}
+
+function moveJudgement(item: StatementJudgement, lineDelta: number, offsetDelta: number): StatementJudgement {
+  const statement = { ...item.statement };
+  statement.line += lineDelta;
+  statement.endLine += lineDelta;
+  statement.startOffset += offsetDelta;
+  statement.endOffset += offsetDelta;
+  const out = { ...item };
+  out.statement = statement;
+  if (item.evidence.length) out.evidence = item.evidence.map((evidence) => moveEvidence(evidence, lineDelta, offsetDelta));
+  return out;
 }

@@ -1,4 +1,5 @@
-import { findRunSplit, isMixedBody } from '../classify.js';
+import { findRunSplit, isMixedBody, type RunSplit } from '../classify.js';
+import { SectionMemo } from '../section-memo.js';
 import type { SectionAnalysis, Suggestion } from '../types.js';
 import { describeEvidence, evidenceLocation, sectionName, sectionRange, strongest } from './helpers.js';
 import type { Rule, RuleContext } from './types.js';
@@ -14,12 +15,14 @@ export const mixedSection: Rule = {
   fixable: false,
   defaultOptions: {},
   check(context) {
+    let eol: string | undefined;
+    const lineBreak = () => (eol ??= context.text.includes('\r\n') ? '\r\n' : '\n');
     for (const analysis of context.sections) {
       if (analysis.classification.label !== 'mixed') continue;
       const strategic = strongest(analysis, 'strategic');
       const tactical = strongest(analysis, 'tactical');
       if (!strategic || !tactical) continue;
-      const split = splitSuggestion(context, analysis);
+      const split = splitSuggestion(context, analysis, lineBreak);
       context.report({
         message:
           `${sectionName(analysis.section)} mixes strategy (${describeEvidence(strategic)}) with delivery detail ` +
@@ -41,16 +44,16 @@ const SPLIT_HEADINGS = { strategic: 'Strategy', tactical: 'Delivery detail' } as
  * second run's blocks begin splits the section without moving text. A split
  * that would leave either half mixed is no split.
  */
-function splitSuggestion(context: RuleContext, analysis: SectionAnalysis): Suggestion | undefined {
-  const split = findRunSplit(analysis.section, analysis.statements);
-  if (!split || !halvesAreClean(analysis, split.block)) return undefined;
+function splitSuggestion(context: RuleContext, analysis: SectionAnalysis, lineBreak: () => string): Suggestion | undefined {
+  const split = cleanSplit(analysis);
+  if (!split) return undefined;
   const target = analysis.section.blocks[split.block];
   if (!target) return undefined;
   const offset = context.index.lineStart(target.startLine);
   if (context.index.lineText(target.startLine).slice(0, target.startOffset - offset).trim() !== '') return undefined;
   const depth = Math.min(6, Math.max(2, analysis.section.depth + 1));
   const title = SPLIT_HEADINGS[split.second];
-  const eol = context.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineBreak();
   const lead = target.startLine > 1 && context.index.lineText(target.startLine - 1).trim() === '' ? '' : eol;
   const hashes = '#'.repeat(depth);
   return {
@@ -58,6 +61,17 @@ function splitSuggestion(context: RuleContext, analysis: SectionAnalysis): Sugge
     fix: { range: [offset, offset], text: `${lead}${hashes} ${title}${eol}${eol}` },
     snippet: `${lead}${hashes} \${1:${title}}${eol}${eol}`,
   };
+}
+
+const SPLITS = new SectionMemo<RunSplit | null>();
+
+/** The run split whose halves are not mixed: it reads block indexes and sides only, so it is remembered per section origin. */
+function cleanSplit(analysis: SectionAnalysis): RunSplit | null {
+  const compute = () => {
+    const split = findRunSplit(analysis.section, analysis.statements);
+    return split && halvesAreClean(analysis, split.block) ? split : null;
+  };
+  return SPLITS.get(analysis, '', compute, (split) => split);
 }
 
 function halvesAreClean(analysis: SectionAnalysis, block: number): boolean {

@@ -1,4 +1,5 @@
 import { headingMatches, isCriteriaLabel, isNote, scenarioFlags } from '../criteria.js';
+import { SectionMemo } from '../section-memo.js';
 import { storiesOf, storyExcerpt, type Story } from '../stories.js';
 import type { LineIndex } from '../text.js';
 import type { SectionAnalysis, Statement } from '../types.js';
@@ -26,7 +27,8 @@ export const storyNeedsCriteria: Rule<StoryNeedsCriteriaOptions> = {
     if (context.options.ignoreKinds.includes(context.kind)) return;
     const stories = storiesOf(context.sections, context.index);
     const storyStatements = new Set(stories.map((story) => story.statement));
-    const covered = (i: number) => criteriaOf(context.sections, context.index, stories[i], stories[i + 1], storyStatements, context.options.headingPatterns);
+    const storyAt = positionsInSection(stories);
+    const covered = (i: number) => criteriaOf(context.sections, context.index, stories[i], storyAt[i], stories[i + 1], storyStatements, context.options.headingPatterns);
     const missing = stories.filter((_story, i) => !covered(i) && !sharedWithRun(stories, i, covered));
     const storiesPerSection = bySection(stories);
     for (const group of bySection(missing).values()) {
@@ -91,6 +93,26 @@ function isNestedUnder(criterion: Statement, story: Statement): boolean {
   return criterion.kind === 'bullet' && story.kind === 'bullet' && (criterion.listDepth ?? 0) > (story.listDepth ?? 0) && criterion.block === story.block;
 }
 
+/** Each story's position among its own section's stories (a section's stories follow each other in the list). */
+function positionsInSection(stories: readonly Story[]): number[] {
+  let first = 0;
+  return stories.map((story, i) => {
+    if (i > 0 && stories[i - 1].sectionIndex !== story.sectionIndex) first = i;
+    return i - first;
+  });
+}
+
+/** Where the search ends inside the story's own section: a statement index, nothing (undefined), or the state to go on with. */
+type HomeSearch = { found: number | undefined } | { labelled: boolean; storyDepth: number | undefined };
+
+/**
+ * The search through the story's own section reads only that section (the next
+ * story, when it limits the search there, is one of its stories too), so it is
+ * remembered per section origin and per story position: a keystroke elsewhere
+ * does not walk the section's statements again.
+ */
+const HOME_SEARCHES = new SectionMemo<Map<number, HomeSearch>>();
+
 /**
  * Criteria count when they come after the story and before the next one,
  * inside the story's section or its sub-sections, or in a following section
@@ -100,29 +122,38 @@ function criteriaOf(
   sections: readonly SectionAnalysis[],
   index: LineIndex,
   story: Story,
+  storyAt: number,
   next: Story | undefined,
   storyStatements: ReadonlySet<Statement>,
   headingPatterns: readonly string[],
 ): Statement | undefined {
   if (story.table?.hasCriteriaColumn) return story.table.criteriaCell !== '' ? story.statement : undefined;
-  const home = sections[story.sectionIndex].section;
+  const homeAnalysis = sections[story.sectionIndex];
+  const home = homeAnalysis.section;
   const limit = next ? next.startOffset : Number.POSITIVE_INFINITY;
-  let storyDepth: number | undefined = story.statement.kind === 'bullet' ? (story.statement.listDepth ?? 0) : undefined;
-  let labelled = false;
+  if (home.startOffset >= limit) return undefined;
+  const searches = HOME_SEARCHES.get(homeAnalysis, '', () => new Map(), (memo) => memo);
+  let search = searches.get(storyAt);
+  if (!search) {
+    search = searchHome(homeAnalysis, index, story, limit, storyStatements);
+    searches.set(storyAt, search);
+  }
+  if ('found' in search) return search.found === undefined ? undefined : homeAnalysis.statements[search.found].statement;
+  let { labelled, storyDepth } = search;
   let siblingDepth: number | undefined;
-  for (let s = story.sectionIndex; s < sections.length; s++) {
+  for (let s = story.sectionIndex + 1; s < sections.length; s++) {
     const analysis = sections[s];
     const section = analysis.section;
     if (section.startOffset >= limit) break;
-    const byHeading = s !== story.sectionIndex && headingMatches(section.heading, headingPatterns);
+    const byHeading = headingMatches(section.heading, headingPatterns);
     // Sub-sections belong to the story; of the sibling sections up to the next story ("##### Priority",
     // "##### Acceptance criteria") only those named for criteria, with their sub-sections.
-    if (s !== story.sectionIndex && !byHeading && section.depth < home.depth) break;
-    if (s !== story.sectionIndex && section.depth <= home.depth) siblingDepth = byHeading ? undefined : section.depth;
+    if (!byHeading && section.depth < home.depth) break;
+    if (section.depth <= home.depth) siblingDepth = byHeading ? undefined : section.depth;
     if (siblingDepth !== undefined) continue;
     const scenarios = scenarioFlags(index, analysis);
-    for (const [i, { statement }] of analysis.statements.entries()) {
-      if (statement.startOffset <= story.statement.startOffset && s === story.sectionIndex) continue;
+    for (let i = 0; i < analysis.statements.length; i++) {
+      const statement = analysis.statements[i].statement;
       if (statement.startOffset >= limit) return undefined;
       if (storyStatements.has(statement) && statement !== story.statement && statement.kind !== 'scenario') return undefined;
       if (byHeading || labelled || isCriterion(statement, scenarios[i], storyDepth)) return statement;
@@ -131,6 +162,23 @@ function criteriaOf(
     }
   }
   return undefined;
+}
+
+/** The statements after the story in its own section, up to the next story. */
+function searchHome(analysis: SectionAnalysis, index: LineIndex, story: Story, limit: number, storyStatements: ReadonlySet<Statement>): HomeSearch {
+  let storyDepth: number | undefined = story.statement.kind === 'bullet' ? (story.statement.listDepth ?? 0) : undefined;
+  let labelled = false;
+  const scenarios = scenarioFlags(index, analysis);
+  for (let i = 0; i < analysis.statements.length; i++) {
+    const statement = analysis.statements[i].statement;
+    if (statement.startOffset <= story.statement.startOffset) continue;
+    if (statement.startOffset >= limit) return { found: undefined };
+    if (storyStatements.has(statement) && statement !== story.statement && statement.kind !== 'scenario') return { found: undefined };
+    if (labelled || isCriterion(statement, scenarios[i], storyDepth)) return { found: i };
+    labelled = isCriteriaLabel(statement);
+    if (storyDepth !== undefined && !(statement.kind === 'bullet' && (statement.listDepth ?? 0) > storyDepth)) storyDepth = undefined;
+  }
+  return { labelled, storyDepth };
 }
 
 function isCriterion(statement: Statement, scenario: boolean, storyDepth: number | undefined): boolean {
