@@ -57,6 +57,8 @@ interface Waiter {
 interface Queued {
   request: LintRequest;
   waiters: Waiter[];
+  /** Stops listening to the request's signal (once it started or was replaced). */
+  detach(): void;
 }
 
 class Slot {
@@ -145,6 +147,7 @@ export function createWorkerRunner(options: WorkerRunnerOptions): WorkerRunner {
     if (next.done) return;
     const [key, queued] = next.value;
     slot.queue.delete(key);
+    queued.detach();
     const id = nextId++;
     slot.current = { id, queued };
     const { signal: _signal, ...request } = queued.request;
@@ -163,12 +166,15 @@ export function createWorkerRunner(options: WorkerRunnerOptions): WorkerRunner {
   }
 
   function enqueue(slot: Slot, request: LintRequest, waiter: Waiter): void {
+    const onAbort = () => dropAborted(slot, request);
+    request.signal?.addEventListener('abort', onAbort, { once: true });
+    const detach = () => request.signal?.removeEventListener('abort', onAbort);
     const queued = slot.queue.get(request.key);
     if (queued) {
-      queued.request = request;
+      queued.detach();
+      Object.assign(queued, { request, detach });
       queued.waiters.push(waiter);
-    } else slot.queue.set(request.key, { request, waiters: [waiter] });
-    request.signal?.addEventListener('abort', () => dropAborted(slot, request), { once: true });
+    } else slot.queue.set(request.key, { request, waiters: [waiter], detach });
     pump(slot);
   }
 
