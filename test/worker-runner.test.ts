@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWorkerRunner, type WorkerRunner } from '../src/node/worker-runner.js';
 import { createInProcessRunner, type LintRequest, type LintRunner } from '../src/vscode/lint-runner.js';
@@ -49,6 +50,17 @@ describe('worker-backed lint runner', () => {
     expect(runner.workers).toBe(1);
     expect(expected[0].findings.length).toBeGreaterThan(expected[1].findings.length);
     expect(expected[5].stories?.length).toBeGreaterThan(0);
+    expect(log).toEqual([]);
+  }, 60_000);
+
+  it('runs the worker as one minified bundle, as the extension ships it', async () => {
+    const outfile = join(mkdtempSync(join(tmpdir(), 'pmpo-worker-')), 'document-lint-worker.js');
+    // The options of its entry in scripts/build.mjs (the aliases too: without them the bundle cannot load).
+    const alias = { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js', yaml: './node_modules/yaml/browser/index.js' };
+    await build({ entryPoints: [workerFile], outfile, alias, bundle: true, minify: true, charset: 'utf8', platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent' });
+    const { runner, log } = workerRunner({ file: outfile });
+    expect(await runner.lint(request(prd, 'a', { stories: true }))).toEqual(await createInProcessRunner().lint(request(prd, 'a', { stories: true })));
+    expect(runner.workers).toBe(1);
     expect(log).toEqual([]);
   }, 60_000);
 

@@ -144,7 +144,9 @@ export function createWorkerRunner(options: WorkerRunnerOptions): WorkerRunner {
   function pump(slot: Slot): void {
     if (slot.current || failed) return;
     const next = slot.queue.entries().next();
-    if (next.done) return;
+    // An idle worker must not keep the process alive; a busy one must, or its lint would be lost.
+    if (next.done) return void slot.worker.unref();
+    slot.worker.ref();
     const [key, queued] = next.value;
     slot.queue.delete(key);
     queued.detach();
