@@ -1,23 +1,26 @@
-// npm run eval [-- --corpus DIR] [--json] [--check]: accuracy on the labelled corpus.
+// npm run eval [-- --corpus DIR] [--half A|B] [--json] [--check]: accuracy on the labelled corpus.
 // Each part returns {lines, json, ok}; parts in OPTIONAL_PARTS run when their file exists.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evalAltitude, type EvalOptions, type EvalPart } from './eval/altitude.js';
+import type { Half } from './eval/corpus.js';
 
 type PartRunner = (options: EvalOptions) => EvalPart | Promise<EvalPart>;
 
 const OPTIONAL_PARTS: { name: string; file: string; exportName: string }[] = [{ name: 'rules', file: './eval-rules.ts', exportName: 'evalRules' }];
 
 function parseArgs(argv: string[]) {
-  const options = { corpus: resolve(process.cwd(), '../shared/corpus'), json: false, check: false };
+  const options: { corpus: string; json: boolean; check: boolean; half?: Half } = { corpus: resolve(process.cwd(), '../shared/corpus'), json: false, check: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--json') options.json = true;
     else if (arg === '--check') options.check = true;
     else if (arg === '--corpus' && argv[i + 1]) options.corpus = resolve(argv[++i]);
-    else throw new Error(`Unknown argument "${arg}". Usage: npm run eval [-- --corpus DIR] [--json] [--check]`);
+    else if (arg === '--half' && (argv[i + 1] === 'A' || argv[i + 1] === 'B')) options.half = argv[++i] as Half;
+    else throw new Error(`Unknown argument "${arg}". Usage: npm run eval [-- --corpus DIR] [--half A|B] [--json] [--check]`);
   }
+  if (options.check && options.half) throw new Error('--check gates the whole corpus: run it without --half.');
   return options;
 }
 
@@ -35,7 +38,7 @@ async function main(): Promise<number> {
   if (!existsSync(resolve(args.corpus, 'labels.jsonl'))) throw new Error(`No labelled corpus at ${args.corpus} (expected labels.jsonl there).`);
   const thresholds = JSON.parse(readFileSync(new URL('./eval-thresholds.json', import.meta.url), 'utf8'));
   const results: Record<string, EvalPart> = {};
-  for (const [name, run] of await loadParts()) results[name] = await run({ corpus: args.corpus, thresholds: thresholds[name] ?? {} });
+  for (const [name, run] of await loadParts()) results[name] = await run({ corpus: args.corpus, half: args.half, thresholds: thresholds[name] ?? {} });
   if (args.json) console.log(JSON.stringify(Object.fromEntries(Object.entries(results).map(([name, part]) => [name, { ...part.json, ok: part.ok }])), null, 2));
   else console.log(Object.values(results).flatMap((part) => [...part.lines, '']).join('\n'));
   return args.check && Object.values(results).some((part) => !part.ok) ? 1 : 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { judgeStatement } from '../src/core/classify.js';
-import { ABOUT_THE_DOCUMENT, allCues, METADATA_STATEMENT, NEUTRAL_HEADINGS } from '../src/core/cues/index.js';
+import { judgeStatement, judgeStatements } from '../src/core/classify.js';
+import { ABOUT_THE_DOCUMENT, allCues, LEAD_IN_CUES, METADATA_STATEMENT, NEUTRAL_HEADINGS } from '../src/core/cues/index.js';
 import { applyEdits } from '../src/core/fixes.js';
 import { classify, lint } from '../src/core/index.js';
 import type { SectionReport, Statement } from '../src/core/types.js';
@@ -104,6 +104,70 @@ describe('judgeStatement', () => {
 
   it('reads a requirement on screen behaviour as tactical', () => {
     expect(judgeStatement(statement('The system shall show an error message when the postcode is invalid.'), cues).side).toBe('tactical');
+  });
+});
+
+describe('judgeStatement: cue coverage', () => {
+  it('does not read validating an idea or a market as field validation', () => {
+    const judged = judgeStatement(statement('Sign-ups alone will not validate the idea with paying studios.'), cues);
+    expect(judged.evidence.map((e) => e.cueId)).not.toContain('validation');
+    expect(judged.evidence.map((e) => e.cueId)).toContain('validate-idea');
+    expect(judgeStatement(statement('The form validates the postcode field on blur.'), cues).evidence.map((e) => e.cueId)).toContain('validation');
+  });
+
+  it.each([
+    ['persona-card', 'Frustrations: juggling three spreadsheets every Monday', 'bullet'],
+    ['principle', 'Teams should never face vendor lock-in when they switch storage providers.', 'sentence'],
+    ['quarter-sequence', 'Q1: private beta. Q2: public launch. Q3: team plans.', 'sentence'],
+    ['stated-goal', 'The goal is to make weekly planning a five-minute habit for small clinics.', 'sentence'],
+    ['scope-position', 'The app is intentionally narrow: one calendar, one clinic.', 'sentence'],
+  ] as const)('reads %s as strategic', (id, text, kind) => {
+    const judged = judgeStatement(statement(text, { kind }), cues);
+    expect(judged.evidence.map((e) => e.cueId)).toContain(id);
+    expect(judged.side).toBe('strategic');
+  });
+
+  it('reads the product\'s step in a flow as tactical', () => {
+    const judged = judgeStatement(statement('The app shows a summary card with the three cheapest slots.', { kind: 'bullet' }), cues);
+    expect(judged.evidence.map((e) => e.cueId)).toContain('system-response');
+    expect(judged.side).toBe('tactical');
+  });
+});
+
+describe('judgeStatements: list items under a lead-in', () => {
+  const bullet = (text: string, block: number, listDepth = 0) => statement(text, { kind: 'bullet', block, listDepth });
+
+  function sides(statements: Statement[]): (string | null)[] {
+    return judgeStatements(statements, cues).map((judgement) => judgement.side);
+  }
+
+  it('bare items under a lead-in that names fields are tactical', () => {
+    expect(sides([statement('Each booking record must include:'), bullet('Guest name', 1), bullet('Arrival date', 1)])).toEqual([null, 'tactical', 'tactical']);
+  });
+
+  it('bare items under a lead-in that names signals of success are strategic', () => {
+    expect(sides([statement('Early signals of success would be:'), bullet('Clinics booking twice a week', 1), bullet('Referrals from other clinics', 1)])).toEqual([null, 'strategic', 'strategic']);
+  });
+
+  it('a bare "Goal:" lends nothing: in a sprint card it is the sprint\'s aim', () => {
+    expect(sides([statement('Goal:'), bullet('ship the import wizard', 1)])).toEqual([null, null]);
+  });
+
+  it('a lead-in with words of both sides lends nothing', () => {
+    expect(sides([statement('The marketing pages to check on each screen are:'), bullet('spring offers', 1)])[1]).toBeNull();
+  });
+
+  it('an item with a word of the other side keeps its own judgement', () => {
+    const judged = judgeStatements([statement('Early signals of success would be:'), bullet('Clinics adding a second button to the booking page', 1)], cues);
+    expect(judged[1].side).toBeNull();
+  });
+
+  it('only the list right under the lead-in: not a list after another paragraph', () => {
+    expect(sides([statement('Each booking record must include:'), statement('Some context.', { block: 1 }), bullet('Guest name', 2)])).toEqual([null, null, null]);
+  });
+
+  it('a bullet lead-in lends its side to its own sub-items only', () => {
+    expect(sides([bullet('Screens in the prototype:', 0), bullet('Calendar', 0, 1), bullet('Checkout', 0, 1), bullet('Team invites', 0)])).toEqual([null, 'tactical', 'tactical', null]);
   });
 });
 
@@ -338,6 +402,24 @@ describe('classifySection: the rubric cases', () => {
     expect(labelOf(markdown, 'Why fleets')).toBe('strategic');
   });
 
+  it('mixed: a market argument, then bare screen names under a lead-in that names them as screens', () => {
+    const markdown = [
+      '## Plan',
+      '',
+      'Small clinics lose a fifth of their revenue to no-shows, and no competitor serves the mid-market.',
+      'Winning them is our growth strategy for next year.',
+      '',
+      'The first build covers these screens:',
+      '',
+      '- Week calendar',
+      '- Reminder settings',
+      '- Patient list',
+      '',
+    ].join('\n');
+    expect(labelOf(markdown, 'Plan')).toBe('mixed');
+    expect(labelOf(markdown.replace('covers these screens:', 'covers these areas:'), 'Plan')).toBe('strategic');
+  });
+
   it('mixed: one plain strategy sentence ahead of two plain tactical bullets, each run clean', () => {
     const markdown = [
       '## Export',
@@ -476,7 +558,7 @@ describe('robustness', () => {
 });
 
 describe('cues are data', () => {
-  const builtIn = allCues();
+  const builtIn = [...allCues(), ...LEAD_IN_CUES];
 
   it('every cue has a unique id, a weight of 1 to 3 and a reason', () => {
     const ids = builtIn.map((cue) => cue.id);

@@ -1,12 +1,14 @@
 import { relative } from 'node:path';
 import { classify, lint, type Label, type SectionReport } from '../../src/core/index.js';
 import { isLikelyEnglish } from '../../src/core/language.js';
-import { loadCorpus, type CorpusDoc, type LabelledSection } from './corpus.js';
+import { loadCorpus, selectHalf, type CorpusDoc, type Half, type LabelledSection } from './corpus.js';
 import { confusion, macroF1, percent, round, scoresFor, type Confusion } from './metrics.js';
 
 export interface EvalOptions {
   corpus: string;
   thresholds: Thresholds;
+  /** Only this half of the documents (see selectHalf); all when absent. */
+  half?: Half;
 }
 
 export interface Thresholds {
@@ -24,6 +26,7 @@ const LABELS: Label[] = ['strategic', 'tactical', 'mixed', 'neutral'];
 const MACRO_LABELS: Label[] = ['strategic', 'tactical', 'neutral'];
 
 interface AltitudeJson {
+  half?: Half;
   documents: number;
   labelledSections: number;
   matchedSections: number;
@@ -47,7 +50,7 @@ interface Pair {
 
 /** How accurately the classifier labels the corpus's sections, and how well it spots spliced (mixed) bodies. */
 export function evalAltitude(options: EvalOptions): EvalPart {
-  const docs = loadCorpus(options.corpus);
+  const docs = selectHalf(loadCorpus(options.corpus), options.half);
   const pairs: Pair[] = [];
   const missing: string[] = [];
   let kindHits = 0;
@@ -80,6 +83,7 @@ export function evalAltitude(options: EvalOptions): EvalPart {
   };
   const failures = checkThresholds(figures, options.thresholds);
   const json: AltitudeJson = {
+    ...(options.half ? { half: options.half } : {}),
     documents: docs.length,
     labelledSections: pairs.length + missing.length,
     matchedSections: pairs.length,
@@ -193,7 +197,7 @@ function checkThresholds(figures: Record<string, number>, thresholds: Thresholds
 function report(json: AltitudeJson, matrix: Confusion, figures: Record<string, number>): string[] {
   const pad = (value: string | number, width = 10) => String(value).padStart(width);
   const lines = [
-    `Altitude: ${json.documents} documents, ${json.labelledSections} labelled sections, ${json.missing.length} not found by our section split`,
+    `Altitude${json.half ? ` (half ${json.half})` : ''}: ${json.documents} documents, ${json.labelledSections} labelled sections, ${json.missing.length} not found by our section split`,
     ...json.missing.map((miss) => `  missing ${miss}`),
     '',
     `${'label'.padEnd(10)}${pad('precision')}${pad('recall')}${pad('F1')}${pad('support')}${pad('predicted')}`,

@@ -49,3 +49,17 @@ export function loadCorpus(dir: string): CorpusDoc[] {
     };
   });
 }
+
+export type Half = 'A' | 'B';
+
+/**
+ * A fixed split for hand tuning: documents sorted by id, alternately into half
+ * A (1st, 3rd, ...) and half B (2nd, 4th, ...). Tune on A's errors only; B
+ * shows whether the change carries over to documents nobody read for it.
+ */
+export function selectHalf(docs: readonly CorpusDoc[], half: Half | undefined): CorpusDoc[] {
+  if (!half) return [...docs];
+  const ids = docs.map((doc) => doc.id).sort();
+  const wanted = new Set(ids.filter((_, index) => index % 2 === (half === 'A' ? 0 : 1)));
+  return docs.filter((doc) => wanted.has(doc.id));
+}

@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { judgeStatement, classifySection } from './classify.js';
+import { judgeStatements, classifySection } from './classify.js';
 import type { Cue } from './cues/index.js';
 import { parseMarkdown } from './parse.js';
 import { splitSections } from './sections.js';
@@ -19,7 +19,7 @@ export function analyseChunk(text: string, cues: readonly Cue[]): SectionAnalysi
 export function analyseTree(root: Root, text: string, cues: readonly Cue[]): SectionAnalysis[] {
   const index = new LineIndex(text);
   return splitSections(root, text).map(({ section, nodes }) => {
-    const statements = extractStatements(nodes, index).map((statement) => judgeStatement(statement, cues));
+    const statements = judgeStatements(extractStatements(nodes, index), cues);
     return { section, statements, classification: classifySection(section, statements, text) };
   });
 }

@@ -1,4 +1,4 @@
-import { ABOUT_THE_DOCUMENT, HEADING_CUES, METADATA_STATEMENT, NEUTRAL_HEADINGS, TASK_CHECKBOX, type Cue, type StructureCue } from './cues/index.js';
+import { ABOUT_THE_DOCUMENT, HEADING_CUES, LEAD_IN_CUES, LEAD_IN_ITEM, METADATA_STATEMENT, NEUTRAL_HEADINGS, TASK_CHECKBOX, type Cue, type StructureCue } from './cues/index.js';
 import { headingStatement, statementSpan } from './statements.js';
 import { isLikelyEnglish } from './language.js';
 import { excerpt } from './text.js';
@@ -30,6 +30,70 @@ export function judgeStatement(statement: Statement, cues: readonly Cue[]): Stat
   const structural = evidence.some((item) => item.side === 'tactical' && item.weight >= HEAVY_TACTICAL);
   const metadata = statement.kind !== 'heading' && (METADATA_STATEMENT.test(statement.text) || ABOUT_THE_DOCUMENT.test(statement.text));
   return { statement, side: metadata ? null : statementSide(strategic, tactical, structural), strategic, tactical, evidence };
+}
+
+/**
+ * Every statement of a body judged, then bare list items given the side of
+ * the lead-in line right above them, when it is sided or its lead-in words
+ * lean one way (cues/lead-ins.ts): under "Each record must include:" a
+ * bare "Due date" is a field, under "Better evidence would include:" a bare
+ * "Teams returning weekly" is a signal of success. An item with any word of
+ * the other side keeps its own (lack of) judgement.
+ */
+export function judgeStatements(statements: readonly Statement[], cues: readonly Cue[]): StatementJudgement[] {
+  const judged = statements.map((statement) => judgeStatement(statement, cues));
+  judged.forEach((judgement, i) => {
+    const side = leadInSide(judgement);
+    if (side) for (const item of itemsUnder(judged, i)) lendSide(item, side);
+  });
+  return judged;
+}
+
+const ENDS_WITH_COLON = /:[*_\s]{0,4}$/;
+
+/**
+ * The side a lead-in line lends its list: its own when its words count for
+ * one side, else the side its lead-in words (cues/lead-ins.ts) lean to. One
+ * passing word alone leans nowhere: "Goal:" over a sprint card is the sprint's aim.
+ */
+function leadInSide(judgement: StatementJudgement): Side | null {
+  const { statement } = judgement;
+  if ((statement.kind !== 'sentence' && statement.kind !== 'bullet') || !ENDS_WITH_COLON.test(statement.text)) return null;
+  if (METADATA_STATEMENT.test(statement.text) || ABOUT_THE_DOCUMENT.test(statement.text)) return null;
+  // Words of both sides ("the marketing pages to check on each screen:") lend nothing.
+  if (judgement.strategic > 0 && judgement.tactical > 0) return null;
+  const lean = (side: Side) => (judgement.side === side ? 1 : 0) + LEAD_IN_CUES.filter((cue) => cue.side === side && cue.pattern.test(statement.text)).length;
+  const strategic = lean('strategic');
+  const tactical = lean('tactical');
+  if (strategic > 0 && tactical === 0) return 'strategic';
+  if (tactical > 0 && strategic === 0) return 'tactical';
+  return null;
+}
+
+/** The list items right under a lead-in: the next block's top-level items after a sentence, a bullet's own sub-items. */
+function itemsUnder(judged: readonly StatementJudgement[], index: number): StatementJudgement[] {
+  const lead = judged[index].statement;
+  const next = judged[index + 1]?.statement;
+  if (!next || next.kind !== 'bullet') return [];
+  const depth = lead.kind === 'bullet' ? (lead.listDepth ?? 0) + 1 : 0;
+  const block = lead.kind === 'bullet' ? lead.block : lead.block + 1;
+  if (next.block !== block || (next.listDepth ?? 0) !== depth) return [];
+  const items: StatementJudgement[] = [];
+  for (let i = index + 1; i < judged.length; i++) {
+    const { statement } = judged[i];
+    if (statement.block !== block || statement.kind !== 'bullet' || (statement.listDepth ?? 0) < depth) break;
+    if (statement.listDepth === depth) items.push(judged[i]);
+  }
+  return items;
+}
+
+function lendSide(item: StatementJudgement, side: Side): void {
+  const other: Side = side === 'strategic' ? 'tactical' : 'strategic';
+  if (item.side || item[other] > 0) return;
+  const cue = LEAD_IN_ITEM[side];
+  item.evidence.push(toEvidence(cue, item.statement, 0, item.statement.text.slice(0, 40)));
+  item[side] += cue.weight;
+  item.side = side;
 }
 
 function appliesTo(cue: Cue, statement: Statement): boolean {

@@ -6,7 +6,7 @@
  * path depends only on the chunk's text, so a whole-document lint and an
  * incremental one make the same choice.
  */
-import { classifySection, judgeStatement } from './classify.js';
+import { classifySection, judgeStatements } from './classify.js';
 import type { Cue } from './cues/index.js';
 import { PREAMBLE } from './sections.js';
 import { GHERKIN_STEP, SCENARIO_OPENER, sourceOffset, splitSentences, type MappedText } from './statements.js';
@@ -108,7 +108,7 @@ export function fallbackAnalysis(text: string, cues: readonly Cue[]): SectionAna
       section.blocks.push(block.block);
       statements.push(...block.statements(section.blocks.length - 1, index));
     }
-    const judgements = statements.map((statement) => judgeStatement(statement, cues));
+    const judgements = judgeStatements(statements, cues);
     return { section, statements: judgements, classification: classifySection(section, judgements, text) };
   });
 }

@@ -1,12 +1,13 @@
 import type { Side } from '../types.js';
 import { ABOUT_THE_DOCUMENT, HEADING_CUES, METADATA_STATEMENT, NEUTRAL_HEADINGS, type NeutralHeading } from './headings.js';
+import { LEAD_IN_CUES, LEAD_IN_ITEM } from './lead-ins.js';
 import { STRATEGIC_CUES, STRATEGIC_HEADER_CUES } from './strategic.js';
 import { TACTICAL_CUES, TACTICAL_HEADER_CUES, TASK_CHECKBOX } from './tactical.js';
 import type { Cue } from './types.js';
 
 export type { Cue, StructureCue } from './types.js';
 export type { NeutralHeading };
-export { ABOUT_THE_DOCUMENT, HEADING_CUES, METADATA_STATEMENT, NEUTRAL_HEADINGS, STRATEGIC_CUES, STRATEGIC_HEADER_CUES, TACTICAL_CUES, TACTICAL_HEADER_CUES, TASK_CHECKBOX };
+export { ABOUT_THE_DOCUMENT, HEADING_CUES, LEAD_IN_CUES, LEAD_IN_ITEM, METADATA_STATEMENT, NEUTRAL_HEADINGS, STRATEGIC_CUES, STRATEGIC_HEADER_CUES, TACTICAL_CUES, TACTICAL_HEADER_CUES, TASK_CHECKBOX };
 
 export interface UserCues {
   strategic?: readonly string[];

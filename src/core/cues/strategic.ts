@@ -30,6 +30,12 @@ export const STRATEGIC_CUES: readonly Cue[] = [
   cue('cost', 1, 'cost named as a business concern', /\b(?:costs?|cost-effective|savings?|budget|spend)\b/i),
   cue('usage-signal', 1, 'a usage signal of success ("users returning", "share of users")', /\b(?:(?:percentage|share|proportion|number) of (?:users|customers|visitors|members|teams)|(?:users|customers|visitors) (?:returning|coming back)|\d{1,3} times (?:a|per|in a) (?:day|week|month))\b/i),
   cue('goal', 1, 'a goal or objective', /\b(?:goals?|objectives?|we want)\b/i),
+  cue('validate-idea', 2, 'validating the idea, demand or market (product discovery)', /\b(?:validat(?:e|es|ing|ion of) (?:the |our |this |that |an? )?(?:idea|hypothes[ie]s|assumptions?|demand|market|concept|problem|need|business|value proposition)|(?:market|idea|customer|problem|demand) validation|product[- ]market fit|PMF)\b/i),
+  cue('persona-card', 2, 'a persona card field (mindset, motivations, frustrations)', /^\W{0,4}(?:mindset|motivations?|frustrations?|pain points?|needs|behaviou?rs|demographics?|jobs[- ]to[- ]be[- ]done|background)\W{0,4}:/i),
+  cue('principle', 2, 'a principle of the product in its market (vendor-neutral, no lock-in, ecosystem)', /\b(?:aspires? to|we strive|vendor[- ]neutral|(?:vendor )?lock-in|level playing field|ecosystem|open standards?|community-driven|interoperab\w{2,6})\b/i),
+  cue('quarter-sequence', 2, 'several quarters or halves laid out in one statement (a roadmap in brief)', /\b(?:Q[1-4]|H[12])\b[^\n]{1,200}?\b(?:Q[1-4]|H[12])\b/),
+  cue('stated-goal', 2, 'the product\'s goal or purpose stated as such', /\b(?:the|our|main|primary|core|ultimate|product) (?:goal|aim|purpose|objective) (?:is|here is|of (?:the|this) (?:product|app|platform|tool))\b|^\W{0,4}(?:purpose|tagline|elevator pitch|value prop(?:osition)?|positioning)\b/i),
+  cue('scope-position', 2, 'what the product deliberately is and is not (positioning by scope)', /\b(?:intentionally (?:narrow|small|focused|simple)|(?:is|it's) not (?:a|an) (?:general|full|complete|replacement)|not (?:meant|intended|trying) to replace|feature parity|value prop)\b/i),
   cue('rationale', 2, 'the "Why?" of an initiative', /^\W{0,4}why\??\W{0,4}$/i),
   cue('aim', 2, 'a product aim or bet', /\b(?:our aim|we aim|we believe|we bet|success (?:looks|means)|why now|so that (?:we|our) (?:can )?(?:win|grow|compete))\b/i),
 ];
