@@ -108,6 +108,17 @@ describe('worker-backed lint runner', () => {
     expect((await dying.runner.lint(request(prd, 'c'))).findings.length).toBeGreaterThan(0);
   }, 60_000);
 
+  it('lints here a request the worker cannot receive, and goes on with the next', async () => {
+    const { runner, log } = workerRunner();
+    const odd = request(prd, 'odd', { config: { rules: {}, note: () => 'not plain data' } as never });
+    const replies = await Promise.all([runner.lint(odd), runner.lint(request(prd, 'plain'))]);
+    expect(replies[0]).toEqual(await createInProcessRunner().lint(odd));
+    expect(replies[1]).toEqual(await createInProcessRunner().lint(request(prd, 'plain')));
+    expect(runner.fellBack).toBe(false);
+    expect(await runner.held()).toBe(1);
+    expect(log).toEqual([]);
+  }, 60_000);
+
   it('forget() frees the document in its worker, also when it was forgotten while waiting', async () => {
     const { runner } = workerRunner();
     await Promise.all([runner.lint(request(prd, 'a')), runner.lint(request(prd, 'b'))]);

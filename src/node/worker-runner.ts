@@ -150,10 +150,15 @@ export function createWorkerRunner(options: WorkerRunnerOptions): WorkerRunner {
     const [key, queued] = next.value;
     slot.queue.delete(key);
     queued.detach();
-    const id = nextId++;
-    slot.current = { id, queued };
     const { signal: _signal, ...request } = queued.request;
-    slot.worker.postMessage({ type: 'lint', id, request } satisfies ToWorker);
+    try {
+      slot.worker.postMessage({ type: 'lint', id: nextId, request } satisfies ToWorker);
+    } catch {
+      // A request the worker cannot receive (not plain data) is linted here instead.
+      runHere(queued);
+      return pump(slot);
+    }
+    slot.current = { id: nextId++, queued };
     // Forgotten while it waited: the worker must not keep the linter this lint creates.
     if (slotOfKey.get(key) !== slot) slot.worker.postMessage({ type: 'forget', key } satisfies ToWorker);
   }
