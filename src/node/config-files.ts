@@ -1,11 +1,13 @@
 // Node-side discovery and loading of `.pmpo-lint.json(c)` files. The core parses
-// and validates config text; this module only finds and reads the files, so the
-// CLI and any other node code (a worker pool, scripts) resolve configs alike.
+// and validates config text and says which folders to search (config-lookup.ts,
+// shared with the editor); this module only reads the files, so the CLI and any
+// other node code (a worker pool, scripts) resolve configs alike.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseConfigText, type Config } from '../core/config.js';
+import { CONFIG_FILE_NAMES, describeConfigProblems, foldersUpwards, parseConfigFile } from '../core/config-lookup.js';
+import type { Config } from '../core/config.js';
 
-export const CONFIG_FILE_NAMES = ['.pmpo-lint.json', '.pmpo-lint.jsonc'] as const;
+export { CONFIG_FILE_NAMES };
 
 /** A config file that cannot be used; `message` is one line naming file:line:column. */
 export class ConfigFileError extends Error {
@@ -32,12 +34,8 @@ export function loadConfigFile(path: string): LoadedConfig {
   } catch (error) {
     throw new ConfigFileError(`${file}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  const { config, problems } = parseConfigText(text.replace(/^\uFEFF/, ''));
-  if (problems.length > 0) {
-    const [first] = problems;
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-    throw new ConfigFileError(`${file}:${first.line}:${first.column}: ${first.message}${more}`);
-  }
+  const { config, problems } = parseConfigFile(text);
+  if (problems.length > 0) throw new ConfigFileError(describeConfigProblems(file, problems));
   return { file, folder: dirname(file), config };
 }
 
@@ -63,12 +61,27 @@ export class NearestConfigFinder {
   }
 
   forFolder(folder: string): LoadedConfig | undefined {
-    const cached = this.byFolder.get(folder);
-    if (cached !== undefined) return cached ?? undefined;
-    const file = configFileIn(folder);
-    const parent = dirname(folder);
-    const found = file ? loadConfigFile(file) : parent === folder ? undefined : this.forFolder(parent);
-    this.byFolder.set(folder, found ?? null);
-    return found;
+    const searched: string[] = [];
+    let found: LoadedConfig | null = null;
+    for (const candidate of foldersUpwards(folder, parentFolder)) {
+      const cached = this.byFolder.get(candidate);
+      if (cached !== undefined) {
+        found = cached;
+        break;
+      }
+      searched.push(candidate);
+      const file = configFileIn(candidate);
+      if (file) {
+        found = loadConfigFile(file);
+        break;
+      }
+    }
+    for (const candidate of searched) this.byFolder.set(candidate, found);
+    return found ?? undefined;
   }
+}
+
+function parentFolder(folder: string): string | undefined {
+  const parent = dirname(folder);
+  return parent === folder ? undefined : parent;
 }

@@ -57,6 +57,7 @@ export function activate(context: vscode.ExtensionContext, createRunner?: Runner
     status,
     watcher,
     controller.onDidChangeResults(updateStatus),
+    controller.onDidChangeResults((uri) => explainPages.documentChanged(uri, controller.lastState(uri)?.findings)),
     controller.onDidChangeResults((uri) => (controller.lastState(uri)?.shown ? workspaceDiagnostics.liveOpened(uri) : workspaceDiagnostics.liveClosed(uri))),
     vscode.window.onDidChangeActiveTextEditor(updateStatus),
     vscode.workspace.onDidOpenTextDocument((document) => void controller.lint(document)),

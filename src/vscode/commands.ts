@@ -7,7 +7,7 @@ import { COMMANDS, MARKDOWN_LANGUAGE, REPORT_TITLE } from './constants.js';
 import { ruleDocsUri, toDiagnostic, toRange } from './convert.js';
 import type { LintController } from './controller.js';
 import { setKindEdit } from './edits.js';
-import { ExplainPages, showExplainPage } from './explain-pages.js';
+import { showExplainPage, type ExplainPages } from './explain-pages.js';
 import type { Logger } from './logger.js';
 import { explainMarkdown, outlineItem } from './presentation.js';
 import { computeFixAll } from './providers.js';
@@ -182,8 +182,7 @@ async function explainFinding(context: CommandContext): Promise<void> {
   if (!finding) return;
   const docsLink = ruleDocsUri(context.extensionUri, finding.ruleId).toString();
   const name = vscode.workspace.asRelativePath(editor.document.uri, false);
-  const uri = ExplainPages.uriFor(finding.ruleId, finding.range.start.line);
-  context.explainPages.set(uri, explainMarkdown(finding, name, docsLink));
+  const uri = context.explainPages.explain(editor.document.uri, finding, (current) => explainMarkdown(current, name, docsLink), name);
   await showExplainPage(uri, (message) => context.logger.verbose(message));
 }
 

@@ -1,10 +1,11 @@
 // Finds and reads the nearest `.pmpo-lint.json(c)` above a document through
-// vscode.workspace.fs (so the web build works), and merges the layers below
-// front matter: defaults < settings < config file.
+// vscode.workspace.fs (so the web build and virtual file systems work), by the
+// CLI's rule (src/core/config-lookup.ts): every folder up to the root, not only
+// up to the workspace folder. Merges the layers below front matter: defaults <
+// settings < config file.
 import * as vscode from 'vscode';
-import { mergeConfigs, parseConfigText, type Config, type ConfigProblem } from '../core/config.js';
-import { CONFIG_FILE_NAMES } from './constants.js';
-import { trimSlashes } from './paths.js';
+import { mergeConfigs, type Config, type ConfigProblem } from '../core/config.js';
+import { CONFIG_FILE_NAMES, CONFIG_FILE_NAMES_GLOB, foldersUpwards, parentUriPath, parseConfigFile, uriPathFolder } from '../core/config-lookup.js';
 
 export interface ConfigFile {
   uri: vscode.Uri;
@@ -23,27 +24,25 @@ export const readWithWorkspaceFs: ReadFile = async (uri) => {
   }
 };
 
-/** The document's folder and each folder above it, up to the workspace folder (or the root). */
-export function configDirectories(documentUri: vscode.Uri, workspaceFolderUri: vscode.Uri | undefined): vscode.Uri[] {
-  const stop = workspaceFolderUri ? trimSlashes(workspaceFolderUri.path, { end: true }) : undefined;
-  const directories: vscode.Uri[] = [];
-  let path = documentUri.path.replace(/\/[^/]*$/, '');
-  while (true) {
-    directories.push(documentUri.with({ path: path || '/' }));
-    if (path === stop || path === '' || path === '/') break;
-    if (stop !== undefined && !path.startsWith(`${stop}/`)) break;
-    path = path.replace(/\/[^/]*$/, '');
-  }
-  return directories;
+/** The document's folder and each folder above it, up to the root of its file system (as the CLI walks). */
+export function configDirectories(documentUri: vscode.Uri): vscode.Uri[] {
+  const paths = foldersUpwards<string>(uriPathFolder(documentUri.path), parentUriPath);
+  return [...paths].map((path) => documentUri.with({ path, query: '', fragment: '' }));
 }
 
-/** Caches config files per folder until a watcher says one changed. */
+/**
+ * Caches config files per folder until a watcher says one changed.
+ * `searched` hears of each folder read (to watch the ones no workspace watcher covers).
+ */
 export class ConfigFileResolver {
   private readonly byDirectory = new Map<string, Promise<ConfigFile | undefined>>();
-  constructor(private readonly readFile: ReadFile = readWithWorkspaceFs) {}
+  constructor(
+    private readonly readFile: ReadFile = readWithWorkspaceFs,
+    private readonly searched?: (directory: vscode.Uri) => void,
+  ) {}
 
-  async nearest(documentUri: vscode.Uri, workspaceFolderUri: vscode.Uri | undefined): Promise<ConfigFile | undefined> {
-    for (const directory of configDirectories(documentUri, workspaceFolderUri)) {
+  async nearest(documentUri: vscode.Uri): Promise<ConfigFile | undefined> {
+    for (const directory of configDirectories(documentUri)) {
       const found = await this.inDirectory(directory);
       if (found) return found;
     }
@@ -58,6 +57,7 @@ export class ConfigFileResolver {
     const key = directory.toString();
     let pending = this.byDirectory.get(key);
     if (!pending) {
+      this.searched?.(directory);
       pending = this.load(directory);
       this.byDirectory.set(key, pending);
     }
@@ -69,9 +69,42 @@ export class ConfigFileResolver {
       const uri = vscode.Uri.joinPath(directory, name);
       const bytes = await this.readFile(uri);
       if (bytes === undefined) continue;
-      return { uri, ...parseConfigText(new TextDecoder().decode(bytes).replace(/^\uFEFF/, '')) };
+      return { uri, ...parseConfigFile(new TextDecoder().decode(bytes)) };
     }
     return undefined;
+  }
+}
+
+/**
+ * Watches the config files of folders outside every workspace folder (the
+ * workspace-wide watcher covers those inside): one watcher per folder, on a
+ * RelativePattern, which VS Code supports outside the workspace too.
+ */
+export class ConfigFolderWatchers implements vscode.Disposable {
+  private readonly watchers = new Map<string, vscode.Disposable>();
+  constructor(
+    private readonly onChange: (uri: vscode.Uri) => void,
+    private readonly log: (message: string) => void = () => undefined,
+  ) {}
+
+  /** A folder that cannot be watched is logged, never fatal: linting goes on, changes there need a reload. */
+  watch(directory: vscode.Uri): void {
+    const key = directory.toString();
+    if (this.watchers.has(key) || vscode.workspace.getWorkspaceFolder(directory)) return;
+    try {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(directory, CONFIG_FILE_NAMES_GLOB));
+      const changed = (uri: vscode.Uri) => this.onChange(uri);
+      const listeners = [watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed), watcher];
+      this.watchers.set(key, vscode.Disposable.from(...listeners));
+    } catch (error) {
+      this.watchers.set(key, { dispose: () => undefined });
+      this.log(`cannot watch ${directory.toString(true)} for config files (${(error as Error).message}); reload the window after changing one there`);
+    }
+  }
+
+  dispose(): void {
+    for (const watcher of this.watchers.values()) watcher.dispose();
+    this.watchers.clear();
   }
 }
 

@@ -5,7 +5,6 @@ export const SOURCE = 'pmpo-lint';
 export const OUTPUT_CHANNEL = 'PM/PO Lint';
 export const EXPLAIN_SCHEME = 'pmpo-lint-explain';
 export const REPORT_TITLE = 'PM/PO Lint Report';
-export const CONFIG_FILE_NAMES = ['.pmpo-lint.json', '.pmpo-lint.jsonc'] as const;
 export const CONFIG_FILE_GLOB = '**/.pmpo-lint.{json,jsonc}';
 
 export const COMMANDS = {

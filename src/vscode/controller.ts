@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { Config } from '../core/config.js';
 import type { Finding, LintResult } from '../core/types.js';
-import { configProblemDiagnostics, ConfigFileResolver, layerConfigs, lintFileName, type ConfigFile } from './config-files.js';
+import { configProblemDiagnostics, ConfigFileResolver, ConfigFolderWatchers, layerConfigs, lintFileName, readWithWorkspaceFs, type ConfigFile } from './config-files.js';
 import { IGNORED_SCHEMES, MARKDOWN_LANGUAGE, SETTINGS_SECTION } from './constants.js';
 import { capFindings, toDiagnostic } from './convert.js';
 import { getLintRunner } from './lint-runner.js';
@@ -32,7 +32,9 @@ export function isLintable(document: vscode.TextDocument): boolean {
 export class LintController implements vscode.Disposable {
   readonly live = vscode.languages.createDiagnosticCollection('pmpo-lint');
   readonly configDiagnostics = vscode.languages.createDiagnosticCollection('pmpo-lint-config');
-  readonly resolver = new ConfigFileResolver();
+  /** Config files above the workspace folders (the glob watcher in activate covers the ones inside). */
+  private readonly configWatchers = new ConfigFolderWatchers((uri) => this.configFileChanged(uri), (message) => this.logger.error(message));
+  readonly resolver = new ConfigFileResolver(readWithWorkspaceFs, (directory) => this.configWatchers.watch(directory));
   private readonly states = new Map<string, DocumentState>();
   private readonly forced = new Set<string>();
   private readonly debouncer = new Debouncer();
@@ -86,7 +88,7 @@ export class LintController implements vscode.Disposable {
   /** The merged layers below front matter for a document, and the file name core should see. */
   async configFor(uri: vscode.Uri): Promise<{ config: Config; file?: ConfigFile; fileName: string }> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const file = uri.scheme === 'untitled' ? undefined : await this.resolver.nearest(uri, folder?.uri);
+    const file = uri.scheme === 'untitled' ? undefined : await this.resolver.nearest(uri);
     if (file?.problems.length) this.reportConfigProblems(file);
     return { config: layerConfigs(this.settingsConfigFor(uri), file), file, fileName: lintFileName(uri, file, folder?.uri) };
   }
@@ -208,6 +210,7 @@ export class LintController implements vscode.Disposable {
 
   dispose(): void {
     this.debouncer.dispose();
+    this.configWatchers.dispose();
     this.live.dispose();
     this.configDiagnostics.dispose();
     this.changed.dispose();

@@ -142,9 +142,10 @@ export async function analyseWorkspace(context: AnalysisContext, progress: vscod
 
 /** The file's text and layers, or undefined when it is ignored or unreadable. */
 async function readCandidate(context: AnalysisContext, folder: vscode.WorkspaceFolder, uri: vscode.Uri, name: string, scopes: IgnoreScope[]): Promise<Candidate | undefined> {
-  const configFile = await context.resolver.nearest(uri, folder.uri);
-  const fileScopes = configFile?.config.ignores?.length ? [globScope(relativePath(folder.uri, configFolder(configFile)) ?? '', configFile.config.ignores)] : [];
-  if (isIgnored(name, [...scopes, ...fileScopes])) {
+  const configFile = await context.resolver.nearest(uri);
+  // Relative to the config file's folder, as in the CLI (it may sit above the workspace folder).
+  const ignoredByConfig = !!configFile?.config.ignores?.length && isIgnored(relativePath(configFolder(configFile), uri) ?? name, [globScope('', configFile.config.ignores)]);
+  if (ignoredByConfig || isIgnored(name, scopes)) {
     context.log(`workspace analysis: ignored ${name}`);
     return undefined;
   }

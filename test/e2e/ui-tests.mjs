@@ -108,7 +108,7 @@ export const uiTests = (ws) => [
     await wb.goToLine(15, 5);
     await wb.runCommand('PM/PO Lint: Explain finding at cursor');
     // The explanation opens rendered: a Markdown preview (a webview) beside the document.
-    const previewTab = wb.page.locator('.tab[aria-label*="mixed-section-line-15"]').first();
+    const previewTab = wb.page.locator('.tab[aria-label*="checkout-prd.md - mixed-section (line 15)"]').first();
     await previewTab.waitFor({ timeout: TIMEOUT });
     let explain = '';
     await until(async () => {

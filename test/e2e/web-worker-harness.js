@@ -141,6 +141,7 @@
   const vscode = new Proxy({
     ...enums, Position, Range, Uri, Diagnostic, EventEmitter, CodeActionKind,
     Selection: Range, Location: class { constructor(uri, range) { this.uri = uri; this.range = range; } },
+    RelativePattern: class { constructor(base, pattern) { this.baseUri = base; this.pattern = pattern; } },
     DiagnosticRelatedInformation: class { constructor(location, message) { this.location = location; this.message = message; } },
     Disposable: class { constructor(f) { this.f = f; } dispose() { this.f?.(); } static from() { return disposable(); } },
     MarkdownString: class { constructor(value = '') { this.value = value; } appendMarkdown(v) { this.value += v; return this; } appendText(v) { this.value += v; return this; } appendCodeblock(v) { this.value += v; return this; } },

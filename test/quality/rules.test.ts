@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseConfigText } from '../../src/core/config.js';
 import { applyEdits } from '../../src/core/fixes.js';
@@ -217,6 +218,50 @@ describe('options validation', () => {
   it('rejects mistyped options of these rules', () => {
     const { problems } = parseConfigText('{"rules": {"story-format": ["warning", {"requireBenefit": "yes"}], "criteria-gherkin": ["error", {"maxWhen": "1"}]}}');
     expect(problems.map((p) => p.message)).toEqual(['rule "story-format": option "requireBenefit" must be a boolean', 'rule "criteria-gherkin": option "maxWhen" must be a number']);
+  });
+});
+
+describe('story-needs-criteria on bare story lists', () => {
+  const stories = Array.from({ length: 10 }, (_, i) => `- As a shopper, I want feature ${i + 1} so that I shop faster.`).join('\n');
+
+  it('reports a section whose stories all lack criteria once, on its first story, naming the count and the others', () => {
+    const { text, list } = findings('story-needs-criteria', `## Later\n\n${stories}`);
+    expect(list).toHaveLength(1);
+    const [finding] = list;
+    expect(finding.range.start.line).toBe(9);
+    expect(marked(text, finding)).toBe('As a shopper, I want feature 1 so that I shop faster.');
+    expect(finding.message).toBe('10 stories in "Later" have no acceptance criteria under or beside them, starting with "As a shopper, I want feature 1 so that I shop faster.": without them nobody can tell when each is done (add Given/When/Then steps or a checklist to each).');
+    expect(finding.related.map((item) => item.range.start.line)).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18]);
+    expect(finding.related[0].message).toBe('the story "As a shopper, I want feature 2 so that I shop faster." has no acceptance criteria either');
+    expect(marked(text, finding.related[8] as never)).toBe('As a shopper, I want feature 10 so that I shop faster.');
+  });
+
+  it('groups per section, says where the preamble is, and keeps one story per finding otherwise', () => {
+    const preamble = findings('story-needs-criteria', '- As a nurse, I want trends so that I act.\n- As a nurse, I want alerts so that I act early.', {}, '---\npmpo:\n  kind: backlog\n---\n');
+    expect(preamble.list.map((finding) => finding.message.slice(0, 40))).toEqual(['2 stories before the first heading have ']);
+    const twoSections = findings('story-needs-criteria', '## A\n\n- As a nurse, I want trends so that I act.\n- As a nurse, I want alerts so that I act early.\n\n## B\n\nAs a nurse, I want handovers so that nothing is lost.');
+    expect(twoSections.list.map((finding) => [finding.range.start.line, finding.related.length])).toEqual([[9, 1], [14, 0]]);
+    expect(twoSections.list[1].message).toMatch(/^The story "As a nurse, I want handovers so that nothing is lost\." has no acceptance criteria under or beside it/);
+  });
+
+  it('reports each story when some stories of the section have criteria', () => {
+    const mixed = '- As a nurse, I want trends so that I act.\n- As a nurse, I want alerts so that I act early.\n  - An alert fires above 120 bpm.\n- As a nurse, I want handovers so that nothing is lost.';
+    const { list } = findings('story-needs-criteria', mixed);
+    expect(list.map((finding) => [finding.range.start.line, finding.related.length])).toEqual([[7, 0], [10, 0]]);
+    expect(list.every((finding) => finding.message.startsWith('The story "'))).toBe(true);
+  });
+
+  it('gives the docs page Incorrect example the two findings the page describes', () => {
+    const page = readFileSync(new URL('../../docs/rules/story-needs-criteria.md', import.meta.url), 'utf8');
+    const incorrect = page.slice(page.indexOf('```markdown\n', page.indexOf('\n## Incorrect\n')) + 12, page.indexOf('\n```\n', page.indexOf('\n## Incorrect\n')) + 1);
+    const list = lint(incorrect, { fileName: 'example.md' }).findings.filter((finding) => finding.ruleId === 'story-needs-criteria');
+    expect(list.map((finding) => finding.related.length)).toEqual([0, 2]);
+    expect(list[1].message).toMatch(/^3 stories in "Later" have no acceptance criteria/);
+  });
+
+  it('a disable comment above the first story silences the whole group', () => {
+    const { list } = findings('story-needs-criteria', `## Later\n\n<!-- pmpo-lint-disable-next-line story-needs-criteria -->\n${stories}`);
+    expect(list).toEqual([]);
   });
 });
 

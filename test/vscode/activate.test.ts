@@ -54,6 +54,8 @@ vi.mock('vscode', async () => {
 });
 
 import { activate } from '../../src/vscode/activate';
+import type { Finding } from '../../src/core/types';
+import type { ExplainPages } from '../../src/vscode/explain-pages';
 import { getLintRunner, type LintRunner } from '../../src/vscode/lint-runner';
 import type { CodeActionProvider, CodeLensProvider, HoverProvider } from '../../src/vscode/providers';
 import { applyWorkspaceEdit, CodeActionKind, createDocument, Position, Range, Uri, type DiagnosticCollection } from './vscode-mock';
@@ -99,6 +101,24 @@ describe('activate', () => {
 
     registered.handlers.close(cleaned);
     expect(live.get(document.uri)).toBeUndefined();
+  });
+
+  it('marks an explain page out of date when a re-lint no longer reports its finding', async () => {
+    const live = registered.collections['pmpo-lint'] as DiagnosticCollection;
+    const pages = registered.instances.content as ExplainPages;
+    const document = { ...createDocument(prd, '/ws/docs/explained-prd.md', 'markdown', 1), isClosed: false };
+    registered.handlers.open(document);
+    expect(await waitFor(() => (live.get(document.uri)?.length ?? 0) > 0)).toBe(true);
+    const [diagnostic] = live.get(document.uri)!;
+    const start = { line: diagnostic.range.start.line + 1, column: diagnostic.range.start.character + 1, offset: 0 };
+    const finding = { ruleId: 'mixed-section', severity: 'warning', message: diagnostic.message, range: { start, end: start }, url: '', evidence: [], related: [] } as Finding;
+    const uri = pages.explain(document.uri as never, finding, (current) => `# ${current.ruleId}: ${current.message}`);
+    expect(pages.provideTextDocumentContent(uri)).not.toMatch(/Out of date/);
+
+    const cleaned = { ...createDocument(prd.replace(/As a team lead[\s\S]*free slots are shown\n/, ''), '/ws/docs/explained-prd.md', 'markdown', 2), isClosed: false };
+    registered.handlers.change({ document: cleaned, contentChanges: [{}] });
+    expect(await waitFor(() => pages.provideTextDocumentContent(uri).startsWith('> **Out of date:**'))).toBe(true);
+    registered.handlers.close(cleaned);
   });
 
   it('offers "Fix all" as source.fixAll.pmpo-lint for fix on save', async () => {

@@ -20,6 +20,7 @@ const files: Record<string, string> = {
   'team/plans/q3.md': fixture,
   'docs/calendar-prd.md': fixture,
   'docs/notes.md': `<!-- pmpo-lint-disable-file nope -->\n${fixture}`,
+  'ws/docs/calendar-prd.md': fixture,
 };
 for (const [name, text] of Object.entries(files)) {
   mkdirSync(dirname(join(root, name)), { recursive: true });
@@ -49,7 +50,7 @@ describe('editor and CLI agree', () => {
     const resolver = new ConfigFileResolver(readFromDisk as never);
     for (const path of paths) {
       const uri = Uri.file(join(root, path));
-      const file = await resolver.nearest(uri as never, Uri.file(root) as never);
+      const file = await resolver.nearest(uri as never);
       const result = lint(files[path], { fileName: lintFileName(uri as never, file, Uri.file(root) as never), config: layerConfigs({}, file) });
       const editor = result.findings.map((finding) => ({ ruleId: finding.ruleId, level: finding.severity, message: finding.message, line: finding.range.start.line, column: finding.range.start.column, endLine: finding.range.end.line, endColumn: finding.range.end.column }));
       const fromCli = cli.find((entry) => entry.filePath === join(root, path))!.messages.map(({ ruleId, level, message, line, column, endLine, endColumn }) => ({ ruleId, level, message, line, column, endLine, endColumn }));
@@ -58,5 +59,19 @@ describe('editor and CLI agree', () => {
     }
     // The nested config decides kind and severity for the team folder.
     expect(cli.find((entry) => entry.filePath.endsWith('q3.md'))!.messages.map((message) => message.level)).toContain('info');
+  });
+
+  it('on a config file above the workspace folder (both walk to the root)', async () => {
+    const workspaceFolder = Uri.file(join(root, 'ws'));
+    let stdout = '';
+    await run(['docs/calendar-prd.md', '--format', 'json'], { cwd: join(root, 'ws'), stdout: { write: (text) => (stdout += String(text)) }, stderr: { write: () => undefined } });
+    const [fromCli] = JSON.parse(stdout) as { messages: { ruleId: string; level: string; line: number }[] }[];
+    const uri = Uri.file(join(root, 'ws/docs/calendar-prd.md'));
+    const file = await new ConfigFileResolver(readFromDisk as never).nearest(uri as never);
+    expect(file?.uri.path).toBe(join(root, '.pmpo-lint.json'));
+    const result = lint(files['ws/docs/calendar-prd.md'], { fileName: lintFileName(uri as never, file, workspaceFolder as never), config: layerConfigs({}, file) });
+    const editor = result.findings.map((finding) => ({ ruleId: finding.ruleId, level: finding.severity, line: finding.range.start.line }));
+    expect(editor).toEqual(fromCli.messages.map(({ ruleId, level, line }) => ({ ruleId, level, line })));
+    expect(editor.map((finding) => finding.level)).toContain('error');
   });
 });

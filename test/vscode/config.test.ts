@@ -4,9 +4,9 @@ import { describe, expect, it, vi } from 'vitest';
 vi.mock('vscode', () => import('./vscode-mock'));
 
 import { lint } from '../../src/core/index';
-import { configDirectories, configProblemDiagnostics, ConfigFileResolver, layerConfigs, lintFileName } from '../../src/vscode/config-files';
+import { configDirectories, configProblemDiagnostics, ConfigFileResolver, ConfigFolderWatchers, layerConfigs, lintFileName } from '../../src/vscode/config-files';
 import { readEditorOptions, readSettingsConfig, DEFAULT_EDITOR_OPTIONS } from '../../src/vscode/settings';
-import { Uri } from './vscode-mock';
+import { testState, Uri, workspace, type RelativePattern } from './vscode-mock';
 
 const text = readFileSync(new URL('./fixtures/mixed-prd.md', import.meta.url), 'utf8');
 
@@ -20,13 +20,16 @@ function fakeFs(files: Record<string, string>) {
 }
 
 describe('configDirectories', () => {
-  it('walks from the document folder up to its workspace folder', () => {
-    const dirs = configDirectories(Uri.file('/ws/a/b/doc.md') as never, Uri.file('/ws') as never).map((uri) => uri.path);
-    expect(dirs).toEqual(['/ws/a/b', '/ws/a', '/ws']);
+  it('walks from the document folder up to the root, past the workspace folder, as the CLI does', () => {
+    const dirs = configDirectories(Uri.file('/ws/a/b/doc.md') as never).map((uri) => uri.path);
+    expect(dirs).toEqual(['/ws/a/b', '/ws/a', '/ws', '/']);
+    expect(configDirectories(Uri.file('/x/doc.md') as never).map((uri) => uri.path)).toEqual(['/x', '/']);
   });
 
-  it('walks to the root outside a workspace folder', () => {
-    expect(configDirectories(Uri.file('/x/doc.md') as never, undefined).map((uri) => uri.path)).toEqual(['/x', '/']);
+  it('stops at a drive root and keeps the scheme of a virtual file system', () => {
+    expect(configDirectories(Uri.file('/c:/ws/doc.md') as never).map((uri) => uri.path)).toEqual(['/c:/ws', '/c:']);
+    const virtual = configDirectories(Uri.parse('vscode-vfs://github/org/repo/docs/prd.md') as never);
+    expect(virtual.map((uri) => uri.toString())).toEqual(['vscode-vfs:///org/repo/docs', 'vscode-vfs:///org/repo', 'vscode-vfs:///org', 'vscode-vfs:///']);
   });
 });
 
@@ -37,40 +40,90 @@ describe('ConfigFileResolver', () => {
       '/ws/team/.pmpo-lint.jsonc': '// team\n{"kind": "backlog",}',
     });
     const resolver = new ConfigFileResolver(fs.readFile);
-    const nested = await resolver.nearest(Uri.file('/ws/team/sub/doc.md') as never, Uri.file('/ws') as never);
+    const nested = await resolver.nearest(Uri.file('/ws/team/sub/doc.md') as never);
     expect(nested?.uri.path).toBe('/ws/team/.pmpo-lint.jsonc');
     expect(nested?.config).toEqual({ kind: 'backlog' });
-    const top = await resolver.nearest(Uri.file('/ws/doc.md') as never, Uri.file('/ws') as never);
+    const top = await resolver.nearest(Uri.file('/ws/doc.md') as never);
     expect(top?.config).toEqual({ kind: 'roadmap' });
     const readsBefore = fs.reads.length;
-    await resolver.nearest(Uri.file('/ws/team/sub/doc.md') as never, Uri.file('/ws') as never);
+    await resolver.nearest(Uri.file('/ws/team/sub/doc.md') as never);
     expect(fs.reads.length).toBe(readsBefore);
     resolver.invalidate();
-    await resolver.nearest(Uri.file('/ws/team/sub/doc.md') as never, Uri.file('/ws') as never);
+    await resolver.nearest(Uri.file('/ws/team/sub/doc.md') as never);
     expect(fs.reads.length).toBeGreaterThan(readsBefore);
   });
 
   it('keeps each workspace folder of a multi-root workspace to its own files', async () => {
     const fs = fakeFs({ '/one/.pmpo-lint.json': '{"kind": "vision"}' });
     const resolver = new ConfigFileResolver(fs.readFile);
-    expect(await resolver.nearest(Uri.file('/two/doc.md') as never, Uri.file('/two') as never)).toBeUndefined();
-    expect((await resolver.nearest(Uri.file('/one/doc.md') as never, Uri.file('/one') as never))?.config.kind).toBe('vision');
+    expect(await resolver.nearest(Uri.file('/two/doc.md') as never)).toBeUndefined();
+    expect((await resolver.nearest(Uri.file('/one/doc.md') as never))?.config.kind).toBe('vision');
+  });
+
+  it('finds a config file above the workspace folder, like the CLI', async () => {
+    const fs = fakeFs({ '/home/me/.pmpo-lint.json': '{"kind": "backlog"}' });
+    const file = await new ConfigFileResolver(fs.readFile).nearest(Uri.file('/home/me/ws/docs/doc.md') as never);
+    expect(file).toMatchObject({ config: { kind: 'backlog' }, problems: [] });
+    expect(file!.uri.path).toBe('/home/me/.pmpo-lint.json');
+    expect(fs.reads).toEqual(['/home/me/ws/docs/.pmpo-lint.json', '/home/me/ws/docs/.pmpo-lint.jsonc', '/home/me/ws/.pmpo-lint.json', '/home/me/ws/.pmpo-lint.jsonc', '/home/me/.pmpo-lint.json']);
+  });
+
+  it('tells of each folder it reads once, until invalidated', async () => {
+    const searched: string[] = [];
+    const resolver = new ConfigFileResolver(fakeFs({}).readFile, (directory) => searched.push(directory.path));
+    await resolver.nearest(Uri.file('/ws/a/doc.md') as never);
+    await resolver.nearest(Uri.file('/ws/a/other.md') as never);
+    expect(searched).toEqual(['/ws/a', '/ws', '/']);
+    resolver.invalidate();
+    await resolver.nearest(Uri.file('/ws/doc.md') as never);
+    expect(searched).toEqual(['/ws/a', '/ws', '/', '/ws', '/']);
   });
 
   it('ignores a byte order mark like the CLI', async () => {
     const fs = fakeFs({ '/ws/.pmpo-lint.json': '\uFEFF{"kind": "prd"}' });
-    const file = await new ConfigFileResolver(fs.readFile).nearest(Uri.file('/ws/doc.md') as never, Uri.file('/ws') as never);
+    const file = await new ConfigFileResolver(fs.readFile).nearest(Uri.file('/ws/doc.md') as never);
     expect(file).toMatchObject({ config: { kind: 'prd' }, problems: [] });
   });
 
   it('reports an invalid file with line and column and contributes nothing', async () => {
     const fs = fakeFs({ '/ws/.pmpo-lint.json': '{\n  "rules": {"no-such-rule": "warning"}\n}' });
-    const file = await new ConfigFileResolver(fs.readFile).nearest(Uri.file('/ws/doc.md') as never, Uri.file('/ws') as never);
+    const file = await new ConfigFileResolver(fs.readFile).nearest(Uri.file('/ws/doc.md') as never);
     expect(file?.problems).toEqual([{ message: 'unknown rule "no-such-rule"', line: 2, column: 13 }]);
     const [diagnostic] = configProblemDiagnostics(file!.problems);
     expect(diagnostic.range.start).toMatchObject({ line: 1, character: 12 });
     expect(diagnostic.message).toBe('Invalid pmpo-lint configuration: unknown rule "no-such-rule"');
     expect(layerConfigs({ kind: 'prd' }, file)).toEqual({ kind: 'prd' });
+  });
+});
+
+describe('ConfigFolderWatchers', () => {
+  it('watches each folder outside the workspace once, and re-lints on its events', () => {
+    testState.workspaceFolder = { uri: Uri.file('/ws'), name: 'ws', index: 0 };
+    testState.watchers = [];
+    const changes: string[] = [];
+    const watchers = new ConfigFolderWatchers((uri) => changes.push(uri.path));
+    for (const path of ['/ws/docs', '/ws', '/', '/']) watchers.watch(Uri.file(path) as never);
+    expect(testState.watchers.map((watcher) => (watcher.pattern as RelativePattern).baseUri.path)).toEqual(['/']);
+    testState.watchers[0].deleted.fire(Uri.file('/.pmpo-lint.jsonc'));
+    expect(changes).toEqual(['/.pmpo-lint.jsonc']);
+    watchers.dispose();
+    expect(testState.watchers[0].disposed).toBe(true);
+  });
+
+  it('logs a folder it cannot watch and goes on (a file system without watchers)', async () => {
+    testState.workspaceFolder = undefined;
+    const logged: string[] = [];
+    const watchers = new ConfigFolderWatchers(() => undefined, (message) => logged.push(message));
+    const spy = vi.spyOn(workspace, 'createFileSystemWatcher').mockImplementation(() => {
+      throw new Error('no watcher here');
+    });
+    const resolver = new ConfigFileResolver(fakeFs({ '/x/.pmpo-lint.json': '{"kind": "prd"}' }).readFile, (directory) => watchers.watch(directory));
+    expect((await resolver.nearest(Uri.file('/x/y/doc.md') as never))?.config).toEqual({ kind: 'prd' });
+    spy.mockRestore();
+    expect(logged).toEqual([
+      'cannot watch file:///x/y for config files (no watcher here); reload the window after changing one there',
+      'cannot watch file:///x for config files (no watcher here); reload the window after changing one there',
+    ]);
   });
 });
 

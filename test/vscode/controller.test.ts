@@ -7,7 +7,7 @@ import { LintController } from '../../src/vscode/controller';
 import { createInProcessRunner, setLintRunner } from '../../src/vscode/lint-runner';
 import { manualRunner } from './manual-runner';
 import { Logger } from '../../src/vscode/logger';
-import { createDocument, testState, Uri, type DiagnosticCollection } from './vscode-mock';
+import { createDocument, DiagnosticSeverity, testState, Uri, workspace, type DiagnosticCollection, type RelativePattern } from './vscode-mock';
 
 const prd = readFileSync(new URL('./fixtures/mixed-prd.md', import.meta.url), 'utf8');
 
@@ -22,6 +22,8 @@ let controller: LintController;
 beforeEach(() => {
   testState.settings = {};
   testState.files = {};
+  testState.watchers = [];
+  workspace.textDocuments.length = 0;
   testState.workspaceFolder = { uri: Uri.file('/ws'), name: 'ws', index: 0 };
   lines.length = 0;
   controller = new LintController(Uri.file('/ext') as never, new Logger((line) => lines.push(line)));
@@ -34,6 +36,10 @@ afterEach(() => {
 
 const live = () => controller.live as unknown as DiagnosticCollection;
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+const waitFor = async (check: () => boolean) => {
+  for (let i = 0; i < 100 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  return check();
+};
 
 describe('LintController', () => {
   it('publishes only the newest result when an older lint finishes last', async () => {
@@ -98,6 +104,32 @@ describe('LintController', () => {
     const configDiagnostics = (controller.configDiagnostics as unknown as DiagnosticCollection).get(Uri.file('/ws/docs/.pmpo-lint.json'))!;
     expect(configDiagnostics[0].message).toMatch(/^Invalid pmpo-lint configuration: rule "mixed-section": severity must be one of/);
     expect(lines.some((line) => line.includes('[error]') && line.includes('.pmpo-lint.json:1:'))).toBe(true);
+  });
+
+  it('applies a config file above the workspace folder, as the CLI does, and re-lints when it changes', async () => {
+    testState.workspaceFolder = { uri: Uri.file('/home/me/ws'), name: 'ws', index: 0 };
+    const document = makeDocument(prd, '/home/me/ws/docs/calendar-prd.md');
+    (workspace.textDocuments as unknown[]).push(document);
+    testState.files['/home/.pmpo-lint.json'] = '{"rules": {"mixed-section": "info"}}';
+    expect((await controller.lint(document as never))!.findings[0].severity).toBe('info');
+    // The folders inside the workspace are left to its glob watcher; each folder searched above it gets one of its own.
+    const watched = testState.watchers.map((watcher) => watcher.pattern as RelativePattern);
+    expect(watched.map((pattern) => [pattern.baseUri.path, pattern.pattern])).toEqual([
+      ['/home/me', '.pmpo-lint.{json,jsonc}'],
+      ['/home', '.pmpo-lint.{json,jsonc}'],
+    ]);
+
+    testState.files['/home/.pmpo-lint.json'] = '{\n  "rules": {"mixed-section": "loud"}\n}';
+    testState.watchers[1].changed.fire(Uri.file('/home/.pmpo-lint.json'));
+    expect(await waitFor(() => live().get(document.uri)?.[0]?.severity === DiagnosticSeverity.Warning)).toBe(true);
+    const [problem] = (controller.configDiagnostics as unknown as DiagnosticCollection).get(Uri.file('/home/.pmpo-lint.json'))!;
+    expect(problem.range.start).toMatchObject({ line: 1, character: 29 });
+    expect(problem.message).toMatch(/^Invalid pmpo-lint configuration: rule "mixed-section": severity must be one of/);
+    expect(lines.some((line) => line.includes('[error]') && line.includes('/home/.pmpo-lint.json:2:30: rule "mixed-section"'))).toBe(true);
+    expect(testState.watchers).toHaveLength(2);
+
+    controller.dispose();
+    expect(testState.watchers.every((watcher) => watcher.disposed)).toBe(true);
   });
 
   it('caps findings at maxFindingsPerFile', async () => {

@@ -46,16 +46,17 @@ export class Uri {
   private constructor(
     readonly scheme: string,
     readonly path: string,
+    readonly query = '',
   ) {}
   static parse(value: string): Uri {
-    const match = /^([a-z][\w+.-]*):(?:\/\/[^/]*)?(.*)$/i.exec(value);
-    return match ? new Uri(match[1], match[2] || '/') : new Uri('file', value);
+    const match = /^([a-z][\w+.-]*):(?:\/\/[^/]*)?([^?]*)(?:\?(.*))?$/i.exec(value);
+    return match ? new Uri(match[1], match[2] || '/', match[3] === undefined ? '' : decodeURIComponent(match[3])) : new Uri('file', value);
   }
   static file(path: string): Uri {
     return new Uri('file', path);
   }
-  static from(parts: { scheme: string; path: string }): Uri {
-    return new Uri(parts.scheme, parts.path);
+  static from(parts: { scheme: string; path: string; query?: string }): Uri {
+    return new Uri(parts.scheme, parts.path, parts.query);
   }
   static joinPath(base: Uri, ...segments: string[]): Uri {
     const joined = [base.path.replace(/\/$/, ''), ...segments].join('/').replace(/\/+/g, '/');
@@ -64,11 +65,12 @@ export class Uri {
   get fsPath(): string {
     return this.path;
   }
-  with(change: { path?: string; scheme?: string }): Uri {
-    return new Uri(change.scheme ?? this.scheme, change.path ?? this.path);
+  with(change: { path?: string; scheme?: string; query?: string }): Uri {
+    return new Uri(change.scheme ?? this.scheme, change.path ?? this.path, change.query ?? this.query);
   }
+  /** Encodes like VS Code: the query's own `%`, `&` and `=` survive a round trip through parse. */
   toString(): string {
-    return `${this.scheme}://${this.path}`;
+    return `${this.scheme}://${this.path}${this.query ? `?${encodeURIComponent(this.query)}` : ''}`;
   }
 }
 
@@ -291,6 +293,7 @@ export const testState = {
   workspaceFolder: undefined as { uri: Uri; name: string; index: number } | undefined,
   files: {} as Record<string, string>,
   filesExclude: [] as string[],
+  watchers: [] as FileSystemWatcher[],
 };
 
 export const languages = {
@@ -298,15 +301,43 @@ export const languages = {
 };
 
 export class RelativePattern {
+  readonly baseUri: Uri;
   constructor(
-    readonly base: { uri: Uri },
+    readonly base: Uri | { uri: Uri },
     readonly pattern: string,
-  ) {}
+  ) {
+    this.baseUri = base instanceof Uri ? base : base.uri;
+  }
+}
+
+export class Disposable {
+  constructor(private readonly callOnDispose: () => void) {}
+  static from(...items: { dispose(): unknown }[]): Disposable {
+    return new Disposable(() => items.forEach((item) => item.dispose()));
+  }
+  dispose(): void {
+    this.callOnDispose();
+  }
+}
+
+/** A watcher the tests fire by hand (testState.watchers lists every one created). */
+export class FileSystemWatcher {
+  readonly created = new EventEmitter<Uri>();
+  readonly changed = new EventEmitter<Uri>();
+  readonly deleted = new EventEmitter<Uri>();
+  readonly onDidCreate = this.created.event;
+  readonly onDidChange = this.changed.event;
+  readonly onDidDelete = this.deleted.event;
+  disposed = false;
+  constructor(readonly pattern: string | RelativePattern) {}
+  dispose(): void {
+    this.disposed = true;
+  }
 }
 
 /** findFiles over testState.files: the pattern relative to its folder, `exclude` as a glob (files.exclude is testState.filesExclude). */
 async function findFiles(include: RelativePattern, exclude?: string | null): Promise<Uri[]> {
-  const base = include.base.uri.path.replace(/\/+$/, '');
+  const base = include.baseUri.path.replace(/\/+$/, '');
   const included = picomatch(include.pattern, { dot: true });
   const excludes = [exclude ?? undefined, ...(exclude === undefined ? testState.filesExclude : [])].filter((glob): glob is string => !!glob);
   const excluded = excludes.length ? picomatch(excludes, { dot: true }) : () => false;
@@ -328,7 +359,15 @@ export const workspace = {
   },
   textDocuments: [] as unknown[],
   getConfiguration: () => ({ get: (key: string) => testState.settings[key] }),
-  getWorkspaceFolder: (uri: Uri) => (testState.workspaceFolder && uri.path.startsWith(`${testState.workspaceFolder.uri.path}/`) ? testState.workspaceFolder : undefined),
+  getWorkspaceFolder: (uri: Uri) => {
+    const folder = testState.workspaceFolder;
+    return folder && (uri.path === folder.uri.path || uri.path.startsWith(`${folder.uri.path}/`)) ? folder : undefined;
+  },
+  createFileSystemWatcher: (pattern: string | RelativePattern) => {
+    const watcher = new FileSystemWatcher(pattern);
+    testState.watchers.push(watcher);
+    return watcher;
+  },
   fs: {
     readFile: async (uri: Uri) => {
       if (!(uri.path in testState.files)) throw new Error(`ENOENT ${uri.path}`);

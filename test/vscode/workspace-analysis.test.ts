@@ -66,6 +66,19 @@ describe('analyseWorkspace', () => {
     expect(log).toEqual(expect.arrayContaining(['workspace analysis: ignored drafts/draft-prd.md', 'workspace analysis: ignored team/archive/old-roadmap.md', 'workspace analysis: ignored CHANGELOG.md']));
   });
 
+  it('matches the ignores of a config file above the workspace folder from that file\'s folder, as the CLI does', async () => {
+    testState.workspaceFolder = { uri: Uri.file('/home/ws'), name: 'ws', index: 0 };
+    testState.files = {
+      '/home/.pmpo-lint.json': '{"ignores": ["ws/archive/**"]}',
+      '/home/ws/archive/old-prd.md': prd,
+      '/home/ws/calendar-prd.md': prd,
+    };
+    const { value, log } = context();
+    const outcome = await analyseWorkspace(value as never, progress as never, token() as never);
+    expect(outcome.documents.map((document) => document.name)).toEqual(['calendar-prd.md']);
+    expect(log).toContain('workspace analysis: ignored archive/old-prd.md');
+  });
+
   it('uses the unsaved text of open documents', async () => {
     const outcome = await analyseWorkspace(context().value as never, progress as never, token() as never);
     const open = outcome.documents.find((document) => document.name === 'docs/open-prd.md')!;

@@ -2,7 +2,7 @@ import { headingMatches, isCriteriaLabel, isNote, scenarioFlags } from '../crite
 import { storiesOf, storyExcerpt, type Story } from '../stories.js';
 import type { LineIndex } from '../text.js';
 import type { SectionAnalysis, Statement } from '../types.js';
-import type { Rule } from './types.js';
+import type { Report, Rule, RuleContext } from './types.js';
 
 interface StoryNeedsCriteriaOptions extends Record<string, unknown> {
   ignoreKinds: string[];
@@ -11,7 +11,7 @@ interface StoryNeedsCriteriaOptions extends Record<string, unknown> {
 
 const LABEL_PREFIX = /^(?:acceptance criteria|acceptance|ac|criteria|definition of done|dod)\s*:\s*\S/i;
 
-/** Every user story comes with acceptance criteria under it or beside it. */
+/** Every user story comes with acceptance criteria under it or beside it; a section of bare stories is one finding. */
 export const storyNeedsCriteria: Rule<StoryNeedsCriteriaOptions> = {
   id: 'story-needs-criteria',
   description: 'A user story has acceptance criteria under it or beside it (Given/When/Then, a checklist, an "Acceptance criteria" list or column).',
@@ -27,15 +27,48 @@ export const storyNeedsCriteria: Rule<StoryNeedsCriteriaOptions> = {
     const stories = storiesOf(context.sections, context.index);
     const storyStatements = new Set(stories.map((story) => story.statement));
     const covered = (i: number) => criteriaOf(context.sections, context.index, stories[i], stories[i + 1], storyStatements, context.options.headingPatterns);
-    stories.forEach((story, i) => {
-      if (covered(i) || sharedWithRun(stories, i, covered)) return;
-      context.report({
-        message: `The story "${storyExcerpt(story)}" has no acceptance criteria under or beside it: without them nobody can tell when it is done (add Given/When/Then steps or a checklist).`,
-        range: context.index.range(story.startOffset, story.endOffset),
-      });
-    });
+    const missing = stories.filter((_story, i) => !covered(i) && !sharedWithRun(stories, i, covered));
+    const storiesPerSection = bySection(stories);
+    for (const group of bySection(missing).values()) {
+      if (group.length > 1 && group.length === storiesPerSection.get(group[0].sectionIndex)!.length) context.report(sectionReport(context, group));
+      else for (const story of group) context.report(storyReport(context, story));
+    }
   },
 };
+
+function storyReport(context: RuleContext<StoryNeedsCriteriaOptions>, story: Story): Report {
+  return {
+    message: `The story "${storyExcerpt(story)}" has no acceptance criteria under or beside it: without them nobody can tell when it is done (add Given/When/Then steps or a checklist).`,
+    range: context.index.range(story.startOffset, story.endOffset),
+  };
+}
+
+/**
+ * A bare list of stories (a backlog section of one-liners) is one problem, not
+ * one per line: one finding on the first story, the others as related locations.
+ */
+function sectionReport(context: RuleContext<StoryNeedsCriteriaOptions>, group: readonly Story[]): Report {
+  const [first, ...others] = group;
+  const section = context.sections[first.sectionIndex].section;
+  const heading = section.heading.length <= 60 ? section.heading : `${section.heading.slice(0, 59).trimEnd()}…`;
+  const where = section.headingLine === null ? 'before the first heading' : `in "${heading}"`;
+  return {
+    message: `${group.length} stories ${where} have no acceptance criteria under or beside them, starting with "${storyExcerpt(first)}": without them nobody can tell when each is done (add Given/When/Then steps or a checklist to each).`,
+    range: context.index.range(first.startOffset, first.endOffset),
+    related: others.map((story) => ({ range: context.index.range(story.startOffset, story.endOffset), message: `the story "${storyExcerpt(story)}" has no acceptance criteria either` })),
+  };
+}
+
+/** Stories grouped by section index, in document order. */
+function bySection(stories: readonly Story[]): Map<number, Story[]> {
+  const groups = new Map<number, Story[]>();
+  for (const story of stories) {
+    const group = groups.get(story.sectionIndex);
+    if (group) group.push(story);
+    else groups.set(story.sectionIndex, [story]);
+  }
+  return groups;
+}
 
 /**
  * A list (or table) of stories followed by one block of criteria: the
