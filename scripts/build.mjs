@@ -19,6 +19,8 @@ const common = {
 const entries = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['src/node/lint-worker.ts'], outfile: 'dist/lint-worker.js', platform: 'node', format: 'cjs', target: 'node20' },
+  // The desktop extension lints in this worker (src/node/worker-runner.ts starts it from dist/).
+  { entryPoints: ['src/node/document-lint-worker.ts'], outfile: 'dist/document-lint-worker.js', platform: 'node', format: 'cjs', target: 'node20' },
   { entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   // The web extension host is a Worker (no DOM): prefer packages' "worker" export over their "browser" (DOM) one.
   { entryPoints: ['src/vscode/web.ts'], outfile: 'dist/web/extension.js', platform: 'browser', conditions: ['worker'], format: 'cjs', target: 'es2022', external: ['vscode'] },

@@ -76,7 +76,7 @@ export async function runPool<Task, Result>(tasks: readonly Task[], options: Poo
 }
 
 /** A .ts worker (tests, development) is loaded through tsx's require hook. */
-function startWorker(file: string, shared: unknown): Worker {
+export function startWorker(file: string, shared: unknown): Worker {
   if (!file.endsWith('.ts')) return new Worker(file, { workerData: shared });
   const source = `require('tsx/cjs/api').register(); require(${JSON.stringify(file)});`;
   return new Worker(source, { eval: true, workerData: shared });

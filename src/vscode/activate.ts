@@ -5,6 +5,7 @@ import { registerCommands } from './commands.js';
 import { CONFIG_FILE_GLOB, EXPLAIN_SCHEME, MARKDOWN_LANGUAGE, OUTPUT_CHANNEL, SETTINGS_SECTION } from './constants.js';
 import { isLintable, LintController } from './controller.js';
 import { ExplainPages } from './explain-pages.js';
+import { createInProcessRunner, setLintRunner, type LintRunner } from './lint-runner.js';
 import { Logger } from './logger.js';
 import { statusText, type StatusState } from './presentation.js';
 import { CodeActionProvider, CodeLensProvider, HoverProvider } from './providers.js';
@@ -12,9 +13,17 @@ import { WorkspaceDiagnostics } from './workspace-diagnostics.js';
 
 const MARKDOWN: vscode.DocumentSelector = { language: MARKDOWN_LANGUAGE };
 
-export function activate(context: vscode.ExtensionContext): void {
+/** The desktop entry passes a worker-backed lint runner (it logs to the output channel); the web entry lints in process. */
+export type RunnerFactory = (logger: Logger) => LintRunner & vscode.Disposable;
+
+export function activate(context: vscode.ExtensionContext, createRunner?: RunnerFactory): void {
   const output = vscode.window.createOutputChannel(OUTPUT_CHANNEL);
   const logger = new Logger((line) => output.appendLine(line));
+  if (createRunner) {
+    const runner = createRunner(logger);
+    setLintRunner(runner);
+    context.subscriptions.push(runner, { dispose: () => setLintRunner(createInProcessRunner()) });
+  }
   const controller = new LintController(context.extensionUri, logger);
   const workspaceCollection = vscode.languages.createDiagnosticCollection('pmpo-lint-workspace');
   const workspaceDiagnostics = new WorkspaceDiagnostics(workspaceCollection);

@@ -1,8 +1,11 @@
 // The one door every lint goes through. It keeps one incremental linter per
-// open document; a worker pool (or anything else) can replace it with
-// setLintRunner without touching the callers.
+// open document. The desktop extension swaps in a worker-backed runner
+// (src/node/worker-runner.ts) with setLintRunner; the web extension keeps
+// the in-process runner: the web extension host already is a Web Worker, so
+// linting there never blocks the editor's UI thread.
 import type { Config } from '../core/config.js';
 import { createLinter, type Linter } from '../core/index.js';
+import type { StoryAsk } from '../core/rules/story-unique.js';
 import type { LintResult } from '../core/types.js';
 
 export interface LintRequest {
@@ -12,29 +15,66 @@ export interface LintRequest {
   fileName?: string;
   /** Layers below front matter, already merged: defaults < settings < config file. */
   config: Config;
+  /** Also return the stories of a product document, for the checks across documents. */
+  stories?: boolean;
+  /** Aborting drops the request if it has not started yet (the lint rejects with an AbortError). */
+  signal?: AbortSignal;
+}
+
+export interface LintReply extends LintResult {
+  /** With `stories`: the stories of an analysed product document. */
+  stories?: StoryAsk[];
 }
 
 export interface LintRunner {
-  lint(request: LintRequest): Promise<LintResult>;
+  /**
+   * Lints a request. A runner may skip a request that a newer one for the
+   * same key replaced before it started: both then get the newer text's
+   * result (callers drop stale results, as the controller does).
+   */
+  lint(request: LintRequest): Promise<LintReply>;
   /** Drops what the runner keeps for a document (it closed). */
   forget(key: string): void;
+  /** How many lints it runs at once (workspace analysis keeps that many in flight); 1 when unset. */
+  readonly parallelism?: number;
+}
+
+/** The linting both runners do: one incremental linter per key. */
+export class DocumentLinters {
+  private readonly linters = new Map<string, Linter>();
+
+  lint(request: Omit<LintRequest, 'signal'>): LintReply {
+    let linter = this.linters.get(request.key);
+    if (!linter) {
+      linter = createLinter();
+      this.linters.set(request.key, linter);
+    }
+    const options = { fileName: request.fileName, config: request.config };
+    const result = linter.lint(request.text, options);
+    if (!request.stories || result.skipped || result.kind === 'unknown') return result;
+    return { ...result, stories: linter.storyAsks(request.text, options) };
+  }
+
+  forget(key: string): void {
+    this.linters.delete(key);
+  }
+
+  get size(): number {
+    return this.linters.size;
+  }
 }
 
 /** Lints on the calling thread; yields first so a burst of events does not block the editor. */
 export function createInProcessRunner(): LintRunner {
-  const linters = new Map<string, Linter>();
+  const linters = new DocumentLinters();
   return {
     async lint(request) {
       await yieldToEventLoop();
-      let linter = linters.get(request.key);
-      if (!linter) {
-        linter = createLinter();
-        linters.set(request.key, linter);
-      }
-      return linter.lint(request.text, { fileName: request.fileName, config: request.config });
+      request.signal?.throwIfAborted();
+      return linters.lint(request);
     },
     forget(key) {
-      linters.delete(key);
+      linters.forget(key);
     },
   };
 }
@@ -49,7 +89,7 @@ export function getLintRunner(): LintRunner {
   return runner;
 }
 
-/** Swaps the lint implementation (for example a worker pool for large documents). */
+/** Swaps the lint implementation (the desktop extension's worker-backed runner). */
 export function setLintRunner(next: LintRunner): void {
   runner = next;
 }

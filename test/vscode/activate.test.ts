@@ -56,6 +56,7 @@ vi.mock('vscode', async () => {
 import { activate } from '../../src/vscode/activate';
 import type { Finding } from '../../src/core/types';
 import type { ExplainPages } from '../../src/vscode/explain-pages';
+import { getLintRunner, type LintRunner } from '../../src/vscode/lint-runner';
 import type { CodeActionProvider, CodeLensProvider, HoverProvider } from '../../src/vscode/providers';
 import { applyWorkspaceEdit, CodeActionKind, createDocument, Position, Range, Uri, type DiagnosticCollection } from './vscode-mock';
 
@@ -127,5 +128,28 @@ describe('activate', () => {
     const [action] = await codeActions.provideCodeActions(document as never, new Range(0, 0, 0, 0) as never, { diagnostics: [], only: CodeActionKind.SourceFixAll } as never);
     expect(action.title).toBe('Fix all pmpo-lint problems');
     expect(applyWorkspaceEdit(text, action.edit as never)).toBe(`${prd}\nA closing note.\n`);
+  });
+
+  it('lints through the runner the desktop entry passes, and drops it on deactivation', async () => {
+    const keys: string[] = [];
+    const disposed: string[] = [];
+    const inProcess = getLintRunner();
+    const runner: LintRunner & { dispose(): void } = {
+      lint: (request) => {
+        keys.push(request.key);
+        return inProcess.lint(request);
+      },
+      forget: () => undefined,
+      dispose: () => disposed.push('runner'),
+    };
+    const subscriptions: { dispose(): unknown }[] = [];
+    activate({ subscriptions, extensionUri: Uri.file('/ext') } as never, () => runner);
+    expect(getLintRunner()).toBe(runner);
+    const document = { ...createDocument(prd, '/ws/docs/worker-prd.md', 'markdown', 1), isClosed: false };
+    registered.handlers.open(document);
+    expect(await waitFor(() => keys.includes(document.uri.toString()))).toBe(true);
+    subscriptions.forEach((subscription) => subscription.dispose());
+    expect(disposed).toEqual(['runner']);
+    expect(getLintRunner()).not.toBe(runner);
   });
 });
