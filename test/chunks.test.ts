@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyseChunk } from '../src/core/analyse.js';
 import { ChunkCache } from '../src/core/chunk-cache.js';
-import { headingCuts, splitChunks } from '../src/core/chunks.js';
+import { CutScanner, headingCuts, splitChunks } from '../src/core/chunks.js';
 import { allCues } from '../src/core/cues/index.js';
 import { documentArbitrary } from './support/markdown-arbitrary.js';
 
@@ -59,6 +59,52 @@ describe('splitChunks', () => {
     const changed = splitChunks(edited).filter((chunk) => !before.has(chunk.text));
     expect(changed.length).toBeLessThanOrEqual(2);
   });
+});
+
+const SNIPPETS = ['# ', '\n', '\n\n', '```\n', '---\n', '<div>\n', '<!--\n', '-->', '- ', '> ', 'x', '\r\n', '\r', '    ', '| a |\n'];
+
+/** Each revision's cuts from a scanner that saw the previous revisions equal a fresh scan's (offsets and chunk lines). */
+function expectScannerFresh(revisions: string[]): void {
+  const scanner = new CutScanner();
+  for (const text of revisions) {
+    expect(splitChunks(text, 0, scanner)).toEqual(splitChunks(text, 0));
+  }
+}
+
+describe('CutScanner', () => {
+  it('rescans only around an edit and matches a fresh scan', () => {
+    const text = Array.from({ length: 50 }, (_, i) => `## H${i}\n\ntext ${i}\n\n- item\n`).join('');
+    const middle = text.indexOf('## H25');
+    expectScannerFresh([text, `${text.slice(0, middle)}x${text.slice(middle)}`, `${text.slice(0, middle)}\`\`\`\n${text.slice(middle)}`, text]);
+  });
+
+  it('takes the previous cuts only after the edit, not at a cut that merely lines up with one', () => {
+    // Sections of 10 characters and an insertion of 10: the new "# X" cut sits where "# B" was, but its fence swallows the rest.
+    const text = ['A', 'B', 'C', 'D', 'E'].map((name) => `# ${name}\n\ntext\n`).join('');
+    const at = text.indexOf('# C');
+    expectScannerFresh([text, `${text.slice(0, at)}# X\n\`\`\`\nab${text.slice(at)}`]);
+  });
+
+  it('drops kept cuts that front matter closed further down now takes in', () => {
+    const text = '---\ntitle: x\n\n# A\n\ntext\n\n# B\n\nmore\n';
+    expectScannerFresh([text, text.replace('more', '---\nmore')]);
+  });
+
+  it('equals a fresh scan after random edits of random documents', () => {
+    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(40), insert: fc.constantFrom(...SNIPPETS) });
+    fc.assert(
+      fc.property(documentArbitrary, fc.array(edit, { minLength: 1, maxLength: 6 }), (text, edits) => {
+        const revisions = [text];
+        for (const { at, remove, insert } of edits) {
+          const previous = revisions[revisions.length - 1];
+          const start = Math.floor(at * previous.length);
+          revisions.push(previous.slice(0, start) + insert + previous.slice(Math.min(previous.length, start + remove)));
+        }
+        expectScannerFresh(revisions);
+      }),
+      { numRuns: 500 },
+    );
+  }, 120_000);
 });
 
 describe('chunked analysis equals whole-document analysis', () => {

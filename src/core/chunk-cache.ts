@@ -12,7 +12,7 @@
 import type { Nodes, Root } from 'mdast';
 import { analyseTree } from './analyse.js';
 import { classifySection } from './classify.js';
-import { headingCuts, splitChunks, type Chunk } from './chunks.js';
+import { CutScanner, headingCuts, splitChunks, type Chunk } from './chunks.js';
 import type { Cue } from './cues/index.js';
 import { fallbackAnalysis, fallbackReason } from './fallback.js';
 import { parseMarkdown } from './parse.js';
@@ -69,6 +69,8 @@ export class ChunkCache {
   private lastChunk: string | undefined;
   /** This run's text is an edit of the previous one's (its first or last chunk is unchanged). */
   private editing = false;
+  /** The previous run's cut candidates, rescanned only around an edit. */
+  private readonly scanner = new CutScanner();
   /** Pieces of the chunks edits changed (see `finer`). */
   private fine: ChunkCache | undefined;
 
@@ -114,7 +116,7 @@ export class ChunkCache {
       this.nextByOffset = new Map();
       this.lengthChange = text.length - this.previousLength;
     }
-    const settled = this.settle(splitChunks(text, this.minChunkChars), cues, !retain);
+    const settled = this.settle(splitChunks(text, this.minChunkChars, retain ? undefined : this.scanner), cues, !retain);
     const open = settled.length > 0 && settled[settled.length - 1].entry.open;
     const own = new Map<string, string>();
     for (const { entry } of settled) for (const [identifier, label] of entry.definitions) own.set(identifier, label);

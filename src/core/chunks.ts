@@ -13,6 +13,8 @@
  * every container (list, block quote, footnote) and interrupts a paragraph;
  * only a top-level fence, HTML block or front matter can swallow it.
  */
+import { commonPrefixLength, commonSuffixLength } from './text.js';
+
 export interface Chunk {
   text: string;
   /** 1-based line of the chunk's first line in the document. */
@@ -66,12 +68,14 @@ export function frontMatterEnd(text: string): number {
   return -1;
 }
 
+interface Cut {
+  offset: number;
+  line: number;
+}
+
 /** Cut candidates: offsets and lines where a top-level heading starts. */
-function candidateCuts(text: string): { offset: number; line: number }[] {
-  const cuts: { offset: number; line: number }[] = [];
-  let state: State = { kind: 'text' };
-  let containerOpen = false;
-  let previousBlank = true;
+function candidateCuts(text: string): Cut[] {
+  const cuts: Cut[] = [];
   let line = 1;
   let offset = 0;
   const frontEnd = frontMatterEnd(text);
@@ -81,6 +85,27 @@ function candidateCuts(text: string): { offset: number; line: number }[] {
     if (loneCarriageReturn < frontEnd) return cuts;
     offset = frontEnd;
   }
+  scanCuts(text, { offset, line, previousBlank: true, loneCarriageReturn }, cuts);
+  return cuts;
+}
+
+interface ScanStart {
+  offset: number;
+  line: number;
+  previousBlank: boolean;
+  loneCarriageReturn: number;
+  /** Called after each cut with the cut list; returning true stops the scan (the caller completes the list). */
+  converged?: (cuts: Cut[]) => boolean;
+}
+
+/** Scans lines from `start` (a line start outside any fence, HTML block or container), appending cuts. */
+function scanCuts(text: string, start: ScanStart, cuts: Cut[]): void {
+  const { loneCarriageReturn, converged } = start;
+  let state: State = { kind: 'text' };
+  let containerOpen = false;
+  let previousBlank = start.previousBlank;
+  let line = start.line;
+  let offset = start.offset;
   while (offset < text.length) {
     const newline = text.indexOf('\n', offset);
     const end = newline === -1 ? text.length : newline;
@@ -97,12 +122,10 @@ function candidateCuts(text: string): { offset: number; line: number }[] {
       if (opened) {
         state = opened;
         if (state.kind === 'html' && state.end?.test(text.slice(offset, end))) state = { kind: 'text' };
-      } else if (first === HASH && isAtxHeading(text, offset, end) && offset > 0) {
+      } else if ((first === HASH && isAtxHeading(text, offset, end) && offset > 0) || (previousBlank && offset > 0 && isParagraphStart(text, offset, end))) {
         cuts.push({ offset, line });
         containerOpen = false;
-      } else if (previousBlank && offset > 0 && isParagraphStart(text, offset, end)) {
-        cuts.push({ offset, line });
-        containerOpen = false;
+        if (converged?.(cuts)) return;
       } else {
         const content = text.slice(offset, Math.min(end, offset + 16));
         if (LIST_OR_QUOTE.test(content)) containerOpen = true;
@@ -114,7 +137,6 @@ function candidateCuts(text: string): { offset: number; line: number }[] {
     line++;
     offset = newline + 1;
   }
-  return cuts;
 }
 
 function openState(text: string, offset: number, end: number, first: number, containerOpen: boolean): State | undefined {
@@ -203,11 +225,11 @@ function lineHash(text: string, offset: number): number {
  * decision depends only on the piece before and the heading line, so an edit
  * never moves cuts elsewhere in the document.
  */
-export function splitChunks(text: string, minChunkChars = MIN_CHUNK_CHARS): Chunk[] {
+export function splitChunks(text: string, minChunkChars = MIN_CHUNK_CHARS, scanner?: CutScanner): Chunk[] {
   const chunks: Chunk[] = [];
   let start = { offset: 0, line: 1 };
   let previousCut = start;
-  for (const cut of candidateCuts(text)) {
+  for (const cut of scanner ? scanner.cuts(text) : candidateCuts(text)) {
     const small = cut.offset - previousCut.offset < minChunkChars;
     previousCut = cut;
     if (small && lineHash(text, cut.offset) % GROUP_MODULUS !== 0) continue;
@@ -221,4 +243,73 @@ export function splitChunks(text: string, minChunkChars = MIN_CHUNK_CHARS): Chun
 /** Every candidate cut, without grouping: for tests and diagnostics. */
 export function headingCuts(text: string): number[] {
   return candidateCuts(text).map((cut) => cut.offset);
+}
+
+/**
+ * The cut candidates of successive revisions of one text. A cut line leaves
+ * the scanner in the same state whatever came before it (plain text, no open
+ * container, last line not blank), so the scan of an edited text resumes
+ * after the last cut wholly before the edit, and stops at the first cut after
+ * the edit that the previous scan also made at the same text: the cuts after
+ * it are the previous ones, moved.
+ */
+export class CutScanner {
+  private text: string | undefined;
+  private previous: Cut[] = [];
+
+  cuts(text: string): Cut[] {
+    const previousText = this.text;
+    const cuts = previousText === undefined ? candidateCuts(text) : this.rescan(previousText, text);
+    this.text = text;
+    this.previous = cuts;
+    return cuts;
+  }
+
+  private rescan(previousText: string, text: string): Cut[] {
+    const loneCarriageReturn = firstLoneCarriageReturn(text);
+    // Scans that stop at a lone carriage return are not worth resuming.
+    if (loneCarriageReturn !== Infinity || firstLoneCarriageReturn(previousText) !== Infinity) return candidateCuts(text);
+    const prefix = commonPrefixLength(previousText, text);
+    const old = this.previous;
+    let kept = lastCutBefore(old, prefix);
+    let resume = -1;
+    while (kept >= 0) {
+      const newline = text.indexOf('\n', old[kept].offset);
+      if (newline !== -1 && newline < prefix) {
+        resume = newline + 1;
+        break;
+      }
+      kept--;
+    }
+    // Front matter closed further down would take in the kept cuts.
+    if (kept < 0 || frontMatterEnd(text) > old[kept].offset) return candidateCuts(text);
+    const cuts = old.slice(0, kept + 1);
+    const delta = text.length - previousText.length;
+    const suffixStart = text.length - commonSuffixLength(previousText, text, Math.min(previousText.length, text.length) - prefix);
+    let next = kept + 1;
+    const converged = (found: Cut[]): boolean => {
+      const cut = found[found.length - 1];
+      // The line before the cut and everything after it are unchanged text.
+      if (cut.offset - 1 < suffixStart) return false;
+      while (next < old.length && old[next].offset < cut.offset - delta) next++;
+      if (next >= old.length || old[next].offset !== cut.offset - delta) return false;
+      const lineDelta = cut.line - old[next].line;
+      for (let i = next + 1; i < old.length; i++) found.push({ offset: old[i].offset + delta, line: old[i].line + lineDelta });
+      return true;
+    };
+    scanCuts(text, { offset: resume, line: old[kept].line + 1, previousBlank: false, loneCarriageReturn, converged }, cuts);
+    return cuts;
+  }
+}
+
+/** Index of the last cut before `offset` (-1 when none). */
+function lastCutBefore(cuts: readonly Cut[], offset: number): number {
+  let low = 0;
+  let high = cuts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (cuts[mid].offset < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low - 1;
 }

@@ -97,9 +97,22 @@ function skipReason(text: string, config: Config): string | undefined {
   return undefined;
 }
 
+/**
+ * Reports per analysis object: the chunk cache hands out the same analyses for
+ * the chunks an edit did not move, so their reports are built once. Results
+ * share them (and, as before, their blocks and evidence with the cache): they
+ * are read-only.
+ */
+const SECTION_REPORTS = new WeakMap<SectionAnalysis, SectionReport>();
+
 function toSectionReport(analysis: SectionAnalysis): SectionReport {
-  const { label, strategic, tactical, evidence, reason } = analysis.classification;
-  return { ...analysis.section, label, strategic, tactical, evidence, reason };
+  let report = SECTION_REPORTS.get(analysis);
+  if (!report) {
+    const { label, strategic, tactical, evidence, reason } = analysis.classification;
+    report = { ...analysis.section, label, strategic, tactical, evidence, reason };
+    SECTION_REPORTS.set(analysis, report);
+  }
+  return report;
 }
 
 interface RunInput {

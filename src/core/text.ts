@@ -59,3 +59,27 @@ export function excerpt(text: string, max = 120): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
+
+// Equality of slices is a native block compare; startsWith and charCodeAt loops are many times slower on long texts.
+const LARGEST_STEP = 65536;
+
+/** Length of the longest common prefix (coarse steps down to single characters). */
+export function commonPrefixLength(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  for (let step = LARGEST_STEP; step >= 16; step >>= 2) {
+    while (i + step <= max && a.slice(i, i + step) === b.slice(i, i + step)) i += step;
+  }
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Length of the longest common suffix, at most `max`. */
+export function commonSuffixLength(a: string, b: string, max: number): number {
+  let n = 0;
+  for (let step = LARGEST_STEP; step >= 16; step >>= 2) {
+    while (n + step <= max && a.slice(a.length - n - step, a.length - n) === b.slice(b.length - n - step, b.length - n)) n += step;
+  }
+  while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
+}

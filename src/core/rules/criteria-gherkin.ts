@@ -1,6 +1,7 @@
 import { splitScenarios, stepRunsOf, type Step, type StepKeyword } from '../criteria.js';
-import type { Range } from '../types.js';
-import type { Rule, RuleContext } from './types.js';
+import { SectionReportMemo } from '../section-memo.js';
+import type { Range, SectionAnalysis } from '../types.js';
+import type { Report, Rule, RuleContext } from './types.js';
 
 interface CriteriaGherkinOptions extends Record<string, unknown> {
   maxWhen: number;
@@ -22,20 +23,30 @@ export const criteriaGherkin: Rule<CriteriaGherkinOptions> = {
   defaultOptions: { maxWhen: 1 },
   optionDocs: { maxWhen: 'The most When steps (a When and the And/But steps that follow it) a scenario may have; one action per scenario keeps it a single test.' },
   check(context) {
+    const variant = String(context.options.maxWhen);
     for (const analysis of context.sections) {
-      // The rule reads the step lines itself: how the classifier groups statements is not its judgement.
-      for (const run of stepRunsOf(context.index, analysis)) {
-        for (const scenario of splitScenarios(run)) {
-          if (!isScenarioAttempt(scenario)) continue;
-          for (const problem of structureProblems(scenario, context.options.maxWhen)) {
-            context.report({ message: problem.message, range: stepRange(context, problem.step) });
-          }
-          reportKeywordCase(context, scenario);
-        }
-      }
+      for (const report of REPORTS.get(analysis, variant, () => sectionReports(context, analysis))) context.report(report);
     }
   },
 };
+
+const REPORTS = new SectionReportMemo<Report>();
+
+/** Reads only the section's step lines and the option. */
+function sectionReports(context: RuleContext<CriteriaGherkinOptions>, analysis: SectionAnalysis): Report[] {
+  const reports: Report[] = [];
+  // The rule reads the step lines itself: how the classifier groups statements is not its judgement.
+  for (const run of stepRunsOf(context.index, analysis)) {
+    for (const scenario of splitScenarios(run)) {
+      if (!isScenarioAttempt(scenario)) continue;
+      for (const problem of structureProblems(scenario, context.options.maxWhen)) {
+        reports.push({ message: problem.message, range: stepRange(context, problem.step) });
+      }
+      reportKeywordCase(context, scenario, reports);
+    }
+  }
+  return reports;
+}
 
 /** Two steps or more with a Given or When: a lone "When the parcel is late, ..." is prose. */
 function isScenarioAttempt(steps: readonly Step[]): boolean {
@@ -86,10 +97,10 @@ export function structureProblems(steps: readonly Step[], maxWhen: number): Prob
 }
 
 /** "given" or "GIVEN" at the start of a step line becomes "Given": the only edit, so it is a safe fix. */
-function reportKeywordCase(context: RuleContext<CriteriaGherkinOptions>, steps: readonly Step[]): void {
+function reportKeywordCase(context: RuleContext<CriteriaGherkinOptions>, steps: readonly Step[], reports: Report[]): void {
   for (const step of steps) {
     if (!step.lineStart || step.continuesSentence || step.written === step.keyword) continue;
-    context.report({
+    reports.push({
       message: `Write the keyword "${step.written}" as "${step.keyword}": Gherkin tools and readers recognise steps by the capitalised keyword.`,
       range: context.index.range(step.offset, step.offset + step.written.length),
       fix: { range: [step.offset, step.offset + step.written.length], text: step.keyword },

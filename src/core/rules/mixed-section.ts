@@ -1,8 +1,8 @@
 import { findRunSplit, isMixedBody, type RunSplit } from '../classify.js';
-import { SectionMemo } from '../section-memo.js';
+import { SectionMemo, SectionReportMemo } from '../section-memo.js';
 import type { SectionAnalysis, Suggestion } from '../types.js';
 import { describeEvidence, evidenceLocation, sectionName, sectionRange, strongest } from './helpers.js';
-import type { Rule, RuleContext } from './types.js';
+import type { Report, Rule, RuleContext } from './types.js';
 
 /**
  * A section whose body does both jobs: the product manager's (why, market,
@@ -19,22 +19,33 @@ export const mixedSection: Rule = {
     const lineBreak = () => (eol ??= context.text.includes('\r\n') ? '\r\n' : '\n');
     for (const analysis of context.sections) {
       if (analysis.classification.label !== 'mixed') continue;
-      const strategic = strongest(analysis, 'strategic');
-      const tactical = strongest(analysis, 'tactical');
-      if (!strategic || !tactical) continue;
-      const split = splitSuggestion(context, analysis, lineBreak);
-      context.report({
-        message:
-          `${sectionName(analysis.section)} mixes strategy (${describeEvidence(strategic)}) with delivery detail ` +
-          `(${describeEvidence(tactical)}): each audience reads past the other's half, so give each its own section.`,
-        range: sectionRange(context, analysis.section),
-        evidence: analysis.classification.evidence,
-        related: [evidenceLocation(context, strategic, 'strategic'), evidenceLocation(context, tactical, 'tactical')],
-        suggestions: split ? [split] : undefined,
-      });
+      // Reads only the section's lines; the split suggestion's line break is the document's.
+      for (const report of REPORTS.get(analysis, lineBreak(), () => sectionReports(context, analysis, lineBreak))) {
+        report.evidence = analysis.classification.evidence;
+        context.report(report);
+      }
     }
   },
 };
+
+const REPORTS = new SectionReportMemo<Report>();
+
+function sectionReports(context: RuleContext, analysis: SectionAnalysis, lineBreak: () => string): Report[] {
+  const strategic = strongest(analysis, 'strategic');
+  const tactical = strongest(analysis, 'tactical');
+  if (!strategic || !tactical) return [];
+  const split = splitSuggestion(context, analysis, lineBreak);
+  return [
+    {
+      message:
+        `${sectionName(analysis.section)} mixes strategy (${describeEvidence(strategic)}) with delivery detail ` +
+        `(${describeEvidence(tactical)}): each audience reads past the other's half, so give each its own section.`,
+      range: sectionRange(context, analysis.section),
+        related: [evidenceLocation(context, strategic, 'strategic'), evidenceLocation(context, tactical, 'tactical')],
+      suggestions: split ? [split] : undefined,
+    },
+  ];
+}
 
 const SPLIT_HEADINGS = { strategic: 'Strategy', tactical: 'Delivery detail' } as const;
 
