@@ -6,6 +6,7 @@ import { analyseChunk } from '../src/core/analyse.js';
 import { ChunkCache } from '../src/core/chunk-cache.js';
 import { CutScanner, headingCuts, splitChunks } from '../src/core/chunks.js';
 import { allCues } from '../src/core/cues/index.js';
+import { LineIndex, lineStarts } from '../src/core/text.js';
 import { documentArbitrary } from './support/markdown-arbitrary.js';
 
 const cues = allCues();
@@ -105,6 +106,36 @@ describe('CutScanner', () => {
       { numRuns: 500 },
     );
   }, 120_000);
+});
+
+describe('LineIndex.revise', () => {
+  it('equals a fresh index after random edits (line breaks added, removed, split into CR and LF)', () => {
+    const piece = fc.constantFrom('a', 'bc', '\n', '\r\n', '\r', '\n\n', 'line\n');
+    const textArbitrary = fc.array(piece, { maxLength: 60 }).map((parts) => parts.join(''));
+    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(8), insert: fc.array(piece, { maxLength: 3 }).map((parts) => parts.join('')) });
+    fc.assert(
+      fc.property(textArbitrary, fc.array(edit, { minLength: 1, maxLength: 6 }), (start, edits) => {
+        let text = start;
+        let index = LineIndex.revise(undefined, text);
+        for (const { at, remove, insert } of edits) {
+          const from = Math.floor(at * text.length);
+          text = text.slice(0, from) + insert + text.slice(Math.min(text.length, from + remove));
+          index = LineIndex.revise(index, text);
+          expect(index.starts).toEqual(lineStarts(text));
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('finds the changed span in a long text with repeated content on both sides', () => {
+    const text = 'same line\n'.repeat(20_000);
+    const middle = text.length >> 1;
+    for (const insert of ['x', '\n', 'same line\n', '']) {
+      const edited = `${text.slice(0, middle)}${insert}${text.slice(middle + (insert ? 0 : 10))}`;
+      expect(LineIndex.revise(new LineIndex(text), edited).starts).toEqual(lineStarts(edited));
+    }
+  });
 });
 
 describe('chunked analysis equals whole-document analysis', () => {

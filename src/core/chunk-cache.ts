@@ -136,7 +136,9 @@ export class ChunkCache {
       this.fine?.retire();
     }
     if (definitions.size === 0 || this.lowered.size > 4 * this.entries.size) this.lowered.clear();
-    const totalLines = countNewlines(text, 0, text.length) + 1;
+    // The scanner counted the lines up to the last chunk: count only its own.
+    const lastPiece = pieces[pieces.length - 1]?.chunk;
+    const totalLines = lastPiece ? lastPiece.startLine + countNewlines(lastPiece.text, 0, lastPiece.text.length) : countNewlines(text, 0, text.length) + 1;
     const out: SectionAnalysis[] = [];
     let run: Part[] = [];
     let runIsPreamble = false;

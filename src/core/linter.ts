@@ -54,6 +54,13 @@ export function createLinter(defaults: LintOptions = {}): Linter {
     return lastFrontMatter.value;
   }
 
+  // Line starts of the previous text: a keystroke searches only the changed span for line breaks.
+  let lastIndex: LineIndex | undefined;
+  function indexOf(text: string): LineIndex {
+    lastIndex = LineIndex.revise(lastIndex, text);
+    return lastIndex;
+  }
+
   function prepare(text: string, options: LintOptions) {
     const fileName = options.fileName ?? defaults.fileName;
     const frontMatter = frontMatterOf(text);
@@ -73,7 +80,7 @@ export function createLinter(defaults: LintOptions = {}): Linter {
     },
     storyAsks(text, options = {}) {
       const { cues, cueKey } = prepare(text, options);
-      return storyAsksOf(analyse(text, cues, cueKey), new LineIndex(text));
+      return storyAsksOf(analyse(text, cues, cueKey), indexOf(text));
     },
     lint(text, options = {}) {
       const { fileName, frontMatter, config, cues, cueKey } = prepare(text, options);
@@ -81,7 +88,7 @@ export function createLinter(defaults: LintOptions = {}): Linter {
       if (skipped) return { kind: 'unknown', kindSource: 'none', findings: [], sections: [], skipped };
       const sections = analyse(text, cues, cueKey);
       const { kind, source } = decideKind(config, frontMatter?.pmpo?.kind, fileName, sections);
-      const index = new LineIndex(text);
+      const index = indexOf(text);
       const findings = runRules({ text, index, fileName, kind, sections, cues, config });
       return { kind, kindSource: source, findings, sections: sections.map(toSectionReport) };
     },

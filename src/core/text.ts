@@ -10,8 +10,37 @@ export function lineStarts(text: string): number[] {
 /** Maps offsets to 1-based line/column points with a binary search over line starts. */
 export class LineIndex {
   readonly starts: number[];
-  constructor(readonly text: string) {
-    this.starts = lineStarts(text);
+  /** `starts` (from `revise`) must be the text's line starts. */
+  constructor(
+    readonly text: string,
+    starts?: number[],
+  ) {
+    this.starts = starts ?? lineStarts(text);
+  }
+
+  /**
+   * The index of `text`, an edit of `previous`'s text: line starts before and
+   * after the changed span are taken from `previous` (the ones after moved),
+   * only the changed span is searched for line breaks.
+   */
+  static revise(previous: LineIndex | undefined, text: string): LineIndex {
+    if (!previous) return new LineIndex(text);
+    const old = previous.text;
+    if (old === text) return previous;
+    const prefix = commonPrefixLength(old, text);
+    const suffix = commonSuffixLength(old, text, Math.min(old.length, text.length) - prefix);
+    const oldStarts = previous.starts;
+    const starts: number[] = [];
+    let i = 0;
+    // A line start s needs its line break (at s - 1) inside the common prefix.
+    for (; i < oldStarts.length && oldStarts[i] <= prefix; i++) starts.push(oldStarts[i]);
+    const changedEnd = text.length - suffix;
+    for (let at = text.indexOf('\n', prefix); at !== -1 && at < changedEnd; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    const delta = text.length - old.length;
+    const oldSuffixStart = old.length - suffix;
+    while (i < oldStarts.length && oldStarts[i] - 1 < oldSuffixStart) i++;
+    for (; i < oldStarts.length; i++) starts.push(oldStarts[i] + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
