@@ -192,16 +192,17 @@ describe('rule reports remembered per section origin', () => {
   const mixed =
     '\n## Plan\n\nOur vision is to grow revenue and win market share among mid-size teams this year. Our strategy targets the enterprise segment to increase retention and differentiate from competitors.\n\n' +
     '- As a user, I want to export a plan so that I can share it.\n- Estimate: 3 story points, ticket PLAN-12, due in sprint 14.\n- Acceptance criteria: the file downloads within 2 seconds.\n';
+  const stories = '\n## Stories\n\n- As a planner, I want to export the plan and print the summary.\n- I want a report (e.g. a PDF) so that I can share it.\n';
   const step = fc.oneof(
-    fc.record({ type: fc.constant('edit' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), insert: fc.constantFrom('x', '\n', '\n\n## Added\n\n', scenario, 'Grow revenue in the market. ') }),
+    fc.record({ type: fc.constant('edit' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), insert: fc.constantFrom('x', '\n', '\n\n## Added\n\n', scenario, stories, 'Grow revenue in the market. ') }),
     fc.record({ type: fc.constant('kind' as const), kind: fc.constantFrom('prd', 'roadmap', 'backlog', 'vision', 'auto') as fc.Arbitrary<Config['kind']> }),
-    fc.record({ type: fc.constant('options' as const), maxWhen: fc.constantFrom(1, 2), backlogEssayStatements: fc.constantFrom(1, 3) }),
+    fc.record({ type: fc.constant('options' as const), maxWhen: fc.constantFrom(1, 2), backlogEssayStatements: fc.constantFrom(1, 3), requireBenefit: fc.boolean() }),
     fc.record({ type: fc.constant('lineBreaks' as const), crlf: fc.boolean() }),
   );
 
-  it('are reused only while kind, options, line breaks and the section itself are unchanged', async () => {
+  it('are reused only while kind, options, line breaks and the section itself are unchanged (mixed-section, doc-kind-fit, criteria-gherkin, story-format, story-atomic, story-minimal)', async () => {
     const { generateDocument } = await import('../scripts/bench/generate.mjs');
-    const base: string = `${generateDocument(16 * 1024, 11)}\n## Checks${scenario}${mixed}`;
+    const base: string = `${generateDocument(16 * 1024, 11)}\n## Checks${scenario}${mixed}${stories}`;
     fc.assert(
       fc.property(fc.array(step, { minLength: 2, maxLength: 8 }), (steps) => {
         const linter = createLinter();
@@ -213,7 +214,7 @@ describe('rule reports remembered per section origin', () => {
             const at = Math.floor(change.at * text.length);
             text = text.slice(0, at) + change.insert + text.slice(at);
           } else if (change.type === 'kind') config = { ...config, kind: change.kind };
-          else if (change.type === 'options') config = { ...config, rules: { 'criteria-gherkin': ['warning', { maxWhen: change.maxWhen }], 'doc-kind-fit': ['warning', { backlogEssayStatements: change.backlogEssayStatements }] } };
+          else if (change.type === 'options') config = { ...config, rules: { 'criteria-gherkin': ['warning', { maxWhen: change.maxWhen }], 'doc-kind-fit': ['warning', { backlogEssayStatements: change.backlogEssayStatements }], 'story-format': ['warning', { requireBenefit: change.requireBenefit }] } };
           // The first line break only: every remembered section below keeps its text, only the document's line break style changes.
           else text = change.crlf ? text.replace(/^([^\r\n]*)\n/, '$1\r\n') : text.replace(/^([^\r\n]*)\r\n/, '$1\n');
           expect(linter.lint(text, { config })).toEqual(lint(text, { config }));
@@ -225,9 +226,9 @@ describe('rule reports remembered per section origin', () => {
 
   it('the document above has findings of every rule whose reports are remembered', async () => {
     const { generateDocument } = await import('../scripts/bench/generate.mjs');
-    const text: string = `${generateDocument(16 * 1024, 11)}\n## Checks${scenario}${mixed}`;
+    const text: string = `${generateDocument(16 * 1024, 11)}\n## Checks${scenario}${mixed}${stories}`;
     const rules = (config: Config) => new Set(lint(text, { config }).findings.map((finding) => finding.ruleId));
-    expect(rules({})).toContain('criteria-gherkin');
+    for (const ruleId of ['criteria-gherkin', 'story-atomic', 'story-minimal', 'story-format']) expect(rules({})).toContain(ruleId);
     expect(lint(text).findings.some((finding) => finding.ruleId === 'mixed-section' && finding.suggestions?.length)).toBe(true);
     expect(rules({ kind: 'roadmap' })).toContain('doc-kind-fit');
     expect(rules({ kind: 'backlog', rules: { 'doc-kind-fit': ['warning', { backlogEssayStatements: 1 }] } })).toContain('doc-kind-fit');

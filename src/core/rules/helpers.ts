@@ -1,4 +1,5 @@
 import { PREAMBLE } from '../sections.js';
+import { storiesOf, type Story } from '../stories.js';
 import type { Evidence, Range, RelatedLocation, Section, SectionAnalysis, Side } from '../types.js';
 import type { RuleContext } from './types.js';
 
@@ -30,4 +31,24 @@ export function evidenceLocation(context: RuleContext, evidence: Evidence, label
     range: context.index.range(evidence.startOffset, evidence.endOffset),
     message: `${label}: ${evidence.reason} (${evidence.cueId}): ${evidence.text}`,
   };
+}
+
+/**
+ * The document's stories grouped by the section they are in (sections without
+ * stories left out), for rules whose reports about a story read only that
+ * story: their reports are remembered per section origin.
+ */
+export function storiesBySection(context: RuleContext): [SectionAnalysis, Story[]][] {
+  const groups: [SectionAnalysis, Story[]][] = [];
+  let current: Story[] | undefined;
+  let currentIndex = -1;
+  for (const story of storiesOf(context.sections, context.index)) {
+    if (story.sectionIndex !== currentIndex) {
+      currentIndex = story.sectionIndex;
+      current = [];
+      groups.push([context.sections[currentIndex], current]);
+    }
+    current!.push(story);
+  }
+  return groups;
 }

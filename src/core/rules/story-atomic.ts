@@ -1,6 +1,8 @@
-import { spanText, storiesOf, storyExcerpt, trimEndOf, type Story } from '../stories.js';
+import { SectionReportMemo } from '../section-memo.js';
+import { spanText, storyExcerpt, trimEndOf, type Story } from '../stories.js';
 import type { Suggestion } from '../types.js';
-import type { Rule, RuleContext } from './types.js';
+import { storiesBySection } from './helpers.js';
+import type { Report, Rule, RuleContext } from './types.js';
 
 /**
  * Verbs that open a goal in user stories. A conjunction followed by one of
@@ -137,24 +139,35 @@ export const storyAtomic: Rule = {
   fixable: false,
   defaultOptions: {},
   check(context) {
-    for (const story of storiesOf(context.sections, context.index)) {
-      const goal = spanText(story, story.parsed.goal);
-      if (!goal) continue;
-      const joins = joinedActions(goal);
-      if (joins.length === 0) continue;
-      const first = joins[0];
-      const joinStart = locateInStory(context, story, goal, first.index);
-      const split = joins.length === 1 ? splitSuggestion(context, story, goal, first) : undefined;
-      context.report({
-        message:
-          `The story "${storyExcerpt(story)}" asks for ${joins.length + 1} things ("${goal.slice(first.index, first.end).trim()}" joins two actions in its goal): ` +
-          'split it so each can be estimated, accepted and delivered on its own.',
-        range: joinStart === undefined ? context.index.range(story.startOffset, story.endOffset) : context.index.range(joinStart, joinStart + (first.end - first.index)),
-        suggestions: split ? [split] : undefined,
-      });
+    for (const [analysis, stories] of storiesBySection(context)) {
+      // A story's report reads only the story's own text.
+      for (const report of REPORTS.get(analysis, '', () => storyReports(context, stories))) context.report(report);
     }
   },
 };
+
+const REPORTS = new SectionReportMemo<Report>();
+
+function storyReports(context: RuleContext, stories: readonly Story[]): Report[] {
+  const reports: Report[] = [];
+  for (const story of stories) {
+    const goal = spanText(story, story.parsed.goal);
+    if (!goal) continue;
+    const joins = joinedActions(goal);
+    if (joins.length === 0) continue;
+    const first = joins[0];
+    const joinStart = locateInStory(context, story, goal, first.index);
+    const split = joins.length === 1 ? splitSuggestion(context, story, goal, first) : undefined;
+    reports.push({
+      message:
+        `The story "${storyExcerpt(story)}" asks for ${joins.length + 1} things ("${goal.slice(first.index, first.end).trim()}" joins two actions in its goal): ` +
+        'split it so each can be estimated, accepted and delivered on its own.',
+      range: joinStart === undefined ? context.index.range(story.startOffset, story.endOffset) : context.index.range(joinStart, joinStart + (first.end - first.index)),
+      suggestions: split ? [split] : undefined,
+    });
+  }
+  return reports;
+}
 
 /** Source offset of a position in the goal, when the goal appears verbatim in the source. */
 function locateInStory(context: RuleContext, story: Story, goal: string, at: number): number | undefined {

@@ -1,6 +1,8 @@
-import { spanText, storiesOf, storyExcerpt, type Story, type StoryPart } from '../stories.js';
+import { SectionReportMemo } from '../section-memo.js';
+import { spanText, storyExcerpt, type Story, type StoryPart } from '../stories.js';
 import type { Suggestion } from '../types.js';
-import type { Rule, RuleContext } from './types.js';
+import { storiesBySection } from './helpers.js';
+import type { Report, Rule, RuleContext } from './types.js';
 
 interface StoryFormatOptions extends Record<string, unknown> {
   requireBenefit: boolean;
@@ -27,20 +29,32 @@ export const storyFormat: Rule<StoryFormatOptions> = {
   defaultOptions: { requireBenefit: true },
   optionDocs: { requireBenefit: 'Report stories without a benefit ("so that ...", "in order to ...", "so I can ..."); job stories need their outcome too.' },
   check(context) {
-    for (const story of storiesOf(context.sections, context.index)) {
-      const missing = story.parsed.missing.filter((part) => part !== 'benefit' || context.options.requireBenefit);
-      if (missing.length === 0) continue;
-      const suggestions = [missing.includes('benefit') ? benefitSuggestion(context, story) : undefined, missing.includes('role') ? roleSuggestion(context, story) : undefined].filter(
-        (suggestion): suggestion is Suggestion => suggestion !== undefined,
-      );
-      context.report({
-        message: `The story "${storyExcerpt(story)}" has no ${missing.map((part) => PART_NAMES[part]).join(' and no ')}: ${PART_WHY[missing[0]]}.`,
-        range: context.index.range(story.startOffset, story.endOffset),
-        suggestions,
-      });
+    const variant = String(context.options.requireBenefit);
+    for (const [analysis, stories] of storiesBySection(context)) {
+      // A story's report reads only the story's own text and the option.
+      for (const report of REPORTS.get(analysis, variant, () => storyReports(context, stories))) context.report(report);
     }
   },
 };
+
+const REPORTS = new SectionReportMemo<Report>();
+
+function storyReports(context: RuleContext<StoryFormatOptions>, stories: readonly Story[]): Report[] {
+  const reports: Report[] = [];
+  for (const story of stories) {
+    const missing = story.parsed.missing.filter((part) => part !== 'benefit' || context.options.requireBenefit);
+    if (missing.length === 0) continue;
+    const suggestions = [missing.includes('benefit') ? benefitSuggestion(context, story) : undefined, missing.includes('role') ? roleSuggestion(context, story) : undefined].filter(
+      (suggestion): suggestion is Suggestion => suggestion !== undefined,
+    );
+    reports.push({
+      message: `The story "${storyExcerpt(story)}" has no ${missing.map((part) => PART_NAMES[part]).join(' and no ')}: ${PART_WHY[missing[0]]}.`,
+      range: context.index.range(story.startOffset, story.endOffset),
+      suggestions,
+    });
+  }
+  return reports;
+}
 
 /** Inserts ", so that <benefit>" right after the goal, before the closing period. */
 function benefitSuggestion(context: RuleContext, story: Story): Suggestion | undefined {

@@ -1,5 +1,7 @@
-import { storiesOf, storyExcerpt, type Story } from '../stories.js';
-import type { Rule } from './types.js';
+import { SectionReportMemo } from '../section-memo.js';
+import { storyExcerpt, type Story } from '../stories.js';
+import { storiesBySection } from './helpers.js';
+import type { Report, Rule, RuleContext } from './types.js';
 
 /**
  * Trailing metadata that backlogs put after a story and that is not part of
@@ -69,20 +71,31 @@ export const storyMinimal: Rule = {
   fixable: false,
   defaultOptions: {},
   check(context) {
-    for (const story of storiesOf(context.sections, context.index)) {
-      if (story.parsed.opening === 'table') continue;
-      const extras = extraText(story);
-      if (extras.length === 0) continue;
-      const first = extras[0];
-      const snippet = story.text.slice(first.start, first.end).trim();
-      const at = context.index.text.slice(story.startOffset, story.statement.endOffset).indexOf(snippet);
-      const start = at < 0 ? story.startOffset : story.startOffset + at;
-      context.report({
-        message:
-          `The story "${storyExcerpt(story, 40)}" carries extra text (${first.what}: "${snippet.length > 40 ? `${snippet.slice(0, 39)}…` : snippet}"): ` +
-          'notes inside the story blur the one thing it asks for; move them to notes or acceptance criteria.',
-        range: at < 0 ? context.index.range(story.startOffset, story.endOffset) : context.index.range(start, start + snippet.length),
-      });
+    for (const [analysis, stories] of storiesBySection(context)) {
+      // A story's report reads only the story's own text.
+      for (const report of REPORTS.get(analysis, '', () => storyReports(context, stories))) context.report(report);
     }
   },
 };
+
+const REPORTS = new SectionReportMemo<Report>();
+
+function storyReports(context: RuleContext, stories: readonly Story[]): Report[] {
+  const reports: Report[] = [];
+  for (const story of stories) {
+    if (story.parsed.opening === 'table') continue;
+    const extras = extraText(story);
+    if (extras.length === 0) continue;
+    const first = extras[0];
+    const snippet = story.text.slice(first.start, first.end).trim();
+    const at = context.index.text.slice(story.startOffset, story.statement.endOffset).indexOf(snippet);
+    const start = at < 0 ? story.startOffset : story.startOffset + at;
+    reports.push({
+      message:
+        `The story "${storyExcerpt(story, 40)}" carries extra text (${first.what}: "${snippet.length > 40 ? `${snippet.slice(0, 39)}…` : snippet}"): ` +
+        'notes inside the story blur the one thing it asks for; move them to notes or acceptance criteria.',
+      range: at < 0 ? context.index.range(story.startOffset, story.endOffset) : context.index.range(start, start + snippet.length),
+    });
+  }
+  return reports;
+}
