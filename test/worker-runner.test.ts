@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWorkerRunner, type WorkerRunner } from '../src/node/worker-runner.js';
 import { createInProcessRunner, type LintRequest, type LintRunner } from '../src/vscode/lint-runner.js';
+import { ALIASES } from '../scripts/bundle-aliases.mjs';
 
 const workerFile = fileURLToPath(new URL('../src/node/document-lint-worker.ts', import.meta.url));
 const prd = readFileSync(new URL('./vscode/fixtures/mixed-prd.md', import.meta.url), 'utf8');
@@ -55,9 +56,8 @@ describe('worker-backed lint runner', () => {
 
   it('runs the worker as one minified bundle, as the extension ships it', async () => {
     const outfile = join(mkdtempSync(join(tmpdir(), 'pmpo-worker-')), 'document-lint-worker.js');
-    // The options of its entry in scripts/build.mjs (the aliases too: without them the bundle cannot load).
-    const alias = { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js', yaml: './node_modules/yaml/browser/index.js' };
-    await build({ entryPoints: [workerFile], outfile, alias, bundle: true, minify: true, charset: 'utf8', platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent' });
+    // The options of its entry in scripts/build.mjs, with the same aliases (without them the bundle cannot load).
+    await build({ entryPoints: [workerFile], outfile, alias: ALIASES, bundle: true, minify: true, charset: 'utf8', platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent' });
     const { runner, log } = workerRunner({ file: outfile });
     expect(await runner.lint(request(prd, 'a', { stories: true }))).toEqual(await createInProcessRunner().lint(request(prd, 'a', { stories: true })));
     expect(runner.workers).toBe(1);
@@ -85,6 +85,19 @@ describe('worker-backed lint runner', () => {
     await expect(queued).rejects.toThrow(/abort/i);
     expect((await running).findings.length).toBeGreaterThan(0);
     expect(await runner.held()).toBe(1);
+  }, 60_000);
+
+  it('aborting the newest request for a document rejects only its caller; an earlier caller gets the text it asked for', async () => {
+    const { runner } = workerRunner();
+    const abort = new AbortController();
+    const shorter = prd.replace(story, '');
+    const running = runner.lint(request(prd, 'a'));
+    const earlier = runner.lint(request(shorter, 'b'));
+    const newest = runner.lint(request(prd, 'b', { signal: abort.signal }));
+    abort.abort();
+    await expect(newest).rejects.toThrow(/abort/i);
+    expect(await earlier).toEqual(await createInProcessRunner().lint(request(shorter, 'b')));
+    expect((await running).findings.length).toBeGreaterThan(0);
   }, 60_000);
 
   it('falls back to this thread, and says so, when the worker file is missing', async () => {

@@ -64,18 +64,24 @@ function suppressor(directives: readonly Directive[], ruleId: string, line: numb
   return active;
 }
 
-/** Drops findings covered by a directive; records which directives were used. */
-export function applyDirectives(findings: Finding[], directives: readonly Directive[], index: LineIndex): Finding[] {
-  if (directives.length === 0) return findings;
-  const nextContentLine = (line: number) => {
+/** The first non-blank line after `line` (what a disable-next-line comment covers). */
+function nextContentLineIn(index: LineIndex): (line: number) => number {
+  return (line) => {
     let next = line + 1;
     while (next < index.lineCount && index.lineText(next).trim() === '') next++;
     return next;
   };
-  return findings.filter((finding) => {
-    const directive = suppressor(directives, finding.ruleId, finding.range.start.line, nextContentLine);
-    if (!directive) return true;
-    directive.used.add(directive.rules.length === 0 ? '*' : finding.ruleId);
-    return false;
-  });
+}
+
+/** Whether a finding of `ruleId` starting on `line` is silenced; the directive that silences it is marked used. */
+export function isSuppressed(directives: readonly Directive[], ruleId: string, line: number, index: LineIndex): boolean {
+  const directive = directives.length === 0 ? undefined : suppressor(directives, ruleId, line, nextContentLineIn(index));
+  directive?.used.add(directive.rules.length === 0 ? '*' : ruleId);
+  return directive !== undefined;
+}
+
+/** Drops findings covered by a directive; records which directives were used. */
+export function applyDirectives(findings: Finding[], directives: readonly Directive[], index: LineIndex): Finding[] {
+  if (directives.length === 0) return findings;
+  return findings.filter((finding) => !isSuppressed(directives, finding.ruleId, finding.range.start.line, index));
 }

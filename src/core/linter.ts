@@ -148,7 +148,7 @@ function runRules(input: RunInput): Finding[] {
   };
   const codeBlocks = input.sections.flatMap((analysis) => analysis.section.blocks.filter((block) => block.type === 'code'));
   const directives = readDirectives(input.index, codeBlocks);
-  for (const rule of RULES) if (rule.id !== 'unused-disable') run(rule);
+  for (const rule of RULES) if (rule.id !== 'unused-disable') run(rule, { directives });
   const kept = applyDirectives(findings.splice(0), directives, input.index);
   findings.push(...kept);
   const unused = RULES.find((rule) => rule.id === 'unused-disable')!;

@@ -49,6 +49,8 @@ export function defaultWorkerCount(): number {
 }
 
 interface Waiter {
+  /** The request this caller made (its signal aborts this caller only). */
+  request: LintRequest;
   resolve(reply: LintReply): void;
   reject(error: Error): void;
 }
@@ -57,7 +59,7 @@ interface Waiter {
 interface Queued {
   request: LintRequest;
   waiters: Waiter[];
-  /** Stops listening to the request's signal (once it started or was replaced). */
+  /** Stops listening to the waiters' signals (once the lint started). */
   detach(): void;
 }
 
@@ -178,18 +180,25 @@ export function createWorkerRunner(options: WorkerRunnerOptions): WorkerRunner {
     const detach = () => request.signal?.removeEventListener('abort', onAbort);
     const queued = slot.queue.get(request.key);
     if (queued) {
-      queued.detach();
-      Object.assign(queued, { request, detach });
+      const detachEarlier = queued.detach;
+      Object.assign(queued, { request, detach: () => (detachEarlier(), detach()) });
       queued.waiters.push(waiter);
     } else slot.queue.set(request.key, { request, waiters: [waiter], detach });
     pump(slot);
   }
 
+  /** Rejects the callers of an aborted request; the others keep waiting for the newest text they asked for. */
   function dropAborted(slot: Slot, request: LintRequest): void {
     const queued = slot.queue.get(request.key);
-    if (!queued || queued.request !== request) return;
-    slot.queue.delete(request.key);
-    queued.waiters.forEach((waiter) => waiter.reject(request.signal!.reason as Error));
+    if (!queued) return;
+    const aborted = queued.waiters.filter((waiter) => waiter.request === request);
+    if (aborted.length === 0) return;
+    queued.waiters = queued.waiters.filter((waiter) => waiter.request !== request);
+    aborted.forEach((waiter) => waiter.reject(request.signal!.reason as Error));
+    if (queued.waiters.length === 0) {
+      slot.queue.delete(request.key);
+      queued.detach();
+    } else if (queued.request === request) queued.request = queued.waiters[queued.waiters.length - 1].request;
   }
 
   return {
@@ -205,7 +214,7 @@ export function createWorkerRunner(options: WorkerRunnerOptions): WorkerRunner {
       if (request.signal?.aborted) return Promise.reject(request.signal.reason as Error);
       const slot = failed ? undefined : slotFor(request.key);
       if (!slot) return fallback.lint(request);
-      return new Promise<LintReply>((resolve, reject) => enqueue(slot, request, { resolve, reject }));
+      return new Promise<LintReply>((resolve, reject) => enqueue(slot, request, { request, resolve, reject }));
     },
     forget(key) {
       fallback.forget(key);

@@ -103,17 +103,23 @@ function withStaleNotice(page: Page): string {
   return page.markdown.startsWith(notice) ? page.markdown : `${notice}\n\n${page.markdown}`;
 }
 
+/** A message without its numbers: messages quote line numbers, which move when text is added above. */
+function messageShape(message: string): string {
+  return message.replace(/\d+/g, '#');
+}
+
 /**
  * The finding the page explains, in a newer result: the same rule at the same
- * position with the same message, else the same message nearest to where it
- * was (text was added or removed above it), else the same rule at the same
- * position (its message changed, e.g. a count in it).
+ * position with the same message, else the same message (numbers aside)
+ * nearest to where it was (text was added or removed above it), else the
+ * same rule at the same position (its message changed, e.g. a count in it).
  */
 function sameFinding(previous: Finding, findings: readonly Finding[]): Finding | undefined {
   const { line, column } = previous.range.start;
   const sameRule = findings.filter((finding) => finding.ruleId === previous.ruleId);
   const atPosition = (finding: Finding) => finding.range.start.line === line && finding.range.start.column === column;
-  const sameMessage = sameRule.filter((finding) => finding.message === previous.message);
+  const shape = messageShape(previous.message);
+  const sameMessage = sameRule.filter((finding) => messageShape(finding.message) === shape);
   const distance = (finding: Finding) => Math.abs(finding.range.start.line - line);
   return sameMessage.find(atPosition) ?? sameMessage.sort((a, b) => distance(a) - distance(b))[0] ?? sameRule.find(atPosition);
 }

@@ -244,6 +244,23 @@ describe('story-needs-criteria on bare story lists', () => {
     expect(twoSections.list[1].message).toMatch(/^The story "As a nurse, I want handovers so that nothing is lost\." has no acceptance criteria under or beside it/);
   });
 
+  it('keeps a disable comment above one story working: that story is left out, the others stay one finding, the comment is used', () => {
+    const body = '## Sprint 4\n\n- As a nurse, I want trends so that I act.\n<!-- pmpo-lint-disable-next-line story-needs-criteria -->\n- As a nurse, I want alerts so that I act early.\n- As a nurse, I want handovers so that nothing is lost.';
+    const text = `${BACKLOG}${body}\n`;
+    const all = lint(text, { fileName: 'doc.md' }).findings;
+    const needs = all.filter((finding) => finding.ruleId === 'story-needs-criteria');
+    expect(needs.map((finding) => [finding.range.start.line, finding.related.map((item) => item.range.start.line)])).toEqual([[9, [12]]]);
+    expect(needs[0].message).toMatch(/^2 stories in "Sprint 4"/);
+    expect(all.filter((finding) => finding.ruleId === 'unused-disable')).toEqual([]);
+  });
+
+  it('still reports a disable comment that silences no story of the rule as unused', () => {
+    const body = '## Sprint 4\n\n<!-- pmpo-lint-disable-next-line story-needs-criteria -->\n- As a nurse, I want trends so that I act.\n  - Given a shift, when I open trends, then I see the last 24 hours.';
+    const all = lint(`${BACKLOG}${body}\n`, { fileName: 'doc.md' }).findings;
+    expect(all.map((finding) => finding.ruleId)).toContain('unused-disable');
+    expect(all.filter((finding) => finding.ruleId === 'story-needs-criteria')).toEqual([]);
+  });
+
   it('reports each story when some stories of the section have criteria', () => {
     const mixed = '- As a nurse, I want trends so that I act.\n- As a nurse, I want alerts so that I act early.\n  - An alert fires above 120 bpm.\n- As a nurse, I want handovers so that nothing is lost.';
     const { list } = findings('story-needs-criteria', mixed);
@@ -259,9 +276,11 @@ describe('story-needs-criteria on bare story lists', () => {
     expect(list[1].message).toMatch(/^3 stories in "Later" have no acceptance criteria/);
   });
 
-  it('a disable comment above the first story silences the whole group', () => {
+  it('a disable comment above the first story silences that story; a disable/enable pair silences the section', () => {
     const { list } = findings('story-needs-criteria', `## Later\n\n<!-- pmpo-lint-disable-next-line story-needs-criteria -->\n${stories}`);
-    expect(list).toEqual([]);
+    expect(list.map((finding) => [finding.range.start.line, finding.related.length])).toEqual([[11, 8]]);
+    const pair = `## Later\n\n<!-- pmpo-lint-disable story-needs-criteria -->\n${stories}\n<!-- pmpo-lint-enable story-needs-criteria -->`;
+    expect(findings('story-needs-criteria', pair).list).toEqual([]);
   });
 });
 

@@ -133,4 +133,13 @@ describe('explain pages', () => {
     pages.documentChanged(prd, [finding('story-needs-criteria', 17, 'The story "x" and 2 more have no criteria')]);
     expect(pages.provideTextDocumentContent(uri)).toContain('and 2 more');
   });
+
+  it('follows a finding whose message quotes line numbers when text is added above it', () => {
+    const pages = new ExplainPages();
+    const uri = pages.explain(prd, finding('mixed-section', 6, 'Section mixes "market" on line 8 with a story on line 10'), render);
+    pages.documentChanged(prd, [finding('mixed-section', 30, 'Section mixes "pricing" on line 31 with a story on line 33'), finding('mixed-section', 8, 'Section mixes "market" on line 10 with a story on line 12')]);
+    const page = pages.provideTextDocumentContent(uri);
+    expect(page).not.toMatch(/Out of date/);
+    expect(page).toContain('"market" on line 10 with a story on line 12, line 8');
+  });
 });

@@ -1,4 +1,5 @@
 import { headingMatches, isCriteriaLabel, isNote, scenarioFlags } from '../criteria.js';
+import { isSuppressed } from '../disable.js';
 import { SectionMemo } from '../section-memo.js';
 import { storiesOf, storyExcerpt, type Story } from '../stories.js';
 import type { LineIndex } from '../text.js';
@@ -29,8 +30,11 @@ export const storyNeedsCriteria: Rule<StoryNeedsCriteriaOptions> = {
     const storyStatements = new Set(stories.map((story) => story.statement));
     const storyAt = positionsInSection(stories);
     const covered = (i: number) => criteriaOf(context.sections, context.index, stories[i], storyAt[i], stories[i + 1], storyStatements, context.options.headingPatterns);
-    const missing = stories.filter((_story, i) => !covered(i) && !sharedWithRun(stories, i, covered));
-    const storiesPerSection = bySection(stories);
+    const lacking = stories.filter((_story, i) => !covered(i) && !sharedWithRun(stories, i, covered));
+    // A story a disable comment silences is neither reported nor counted in its section's group.
+    const silenced = new Set(lacking.filter((story) => isSuppressed(context.directives ?? [], storyNeedsCriteria.id, context.index.point(story.startOffset).line, context.index)));
+    const missing = lacking.filter((story) => !silenced.has(story));
+    const storiesPerSection = bySection(stories.filter((story) => !silenced.has(story)));
     for (const group of bySection(missing).values()) {
       if (group.length > 1 && group.length === storiesPerSection.get(group[0].sectionIndex)!.length) context.report(sectionReport(context, group));
       else for (const story of group) context.report(storyReport(context, story));

@@ -23,7 +23,12 @@ export interface RuleContext<Options extends RuleOptions = RuleOptions> {
   sections: readonly SectionAnalysis[];
   cues: readonly Cue[];
   options: Options;
-  /** Set only for unused-disable, which runs after the other rules. */
+  /**
+   * The document's disable comments. A rule that folds several problems into
+   * one finding asks `isSuppressed` (disable.ts) first, so a comment that
+   * silences one of them keeps working; unused-disable runs last and reads
+   * which ones were used.
+   */
   directives?: readonly Directive[];
   knownRuleIds?: ReadonlySet<string>;
   report(report: Report): void;
