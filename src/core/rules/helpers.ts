@@ -1,7 +1,8 @@
 import { PREAMBLE } from '../sections.js';
 import { storiesOf, type Story } from '../stories.js';
 import type { Evidence, Range, RelatedLocation, Section, SectionAnalysis, Side } from '../types.js';
-import type { RuleContext } from './types.js';
+import type { SectionReportMemo } from '../section-memo.js';
+import type { Report, RuleContext } from './types.js';
 
 /** Where a section-level finding goes: the heading line, or the first body line of the preamble. */
 export function sectionRange(context: RuleContext, section: Section): Range {
@@ -52,3 +53,15 @@ export function storiesBySection(context: RuleContext): [SectionAnalysis, Story[
   }
   return groups;
 }
+
+/**
+ * Reports every story through `memo`, section by section: for rules whose
+ * reports about a story read only the story (and `variant`, the options that
+ * change them), so a section's reports are remembered per section origin.
+ */
+export function reportStoriesBySection(context: RuleContext, memo: SectionReportMemo<Report>, variant: string, storyReports: (stories: readonly Story[]) => Report[]): void {
+  for (const [analysis, stories] of storiesBySection(context)) {
+    for (const report of memo.get(analysis, variant, () => storyReports(stories))) context.report(report);
+  }
+}
+

@@ -1,7 +1,7 @@
 import { SectionReportMemo } from '../section-memo.js';
 import { spanText, storyExcerpt, trimEndOf, type Story } from '../stories.js';
 import type { Suggestion } from '../types.js';
-import { storiesBySection } from './helpers.js';
+import { reportStoriesBySection } from './helpers.js';
 import type { Report, Rule, RuleContext } from './types.js';
 
 /**
@@ -139,10 +139,7 @@ export const storyAtomic: Rule = {
   fixable: false,
   defaultOptions: {},
   check(context) {
-    for (const [analysis, stories] of storiesBySection(context)) {
-      // A story's report reads only the story's own text.
-      for (const report of REPORTS.get(analysis, '', () => storyReports(context, stories))) context.report(report);
-    }
+    reportStoriesBySection(context, REPORTS, '', (stories) => storyReports(context, stories));
   },
 };
 

@@ -1,7 +1,7 @@
 import { SectionReportMemo } from '../section-memo.js';
 import { spanText, storyExcerpt, type Story, type StoryPart } from '../stories.js';
 import type { Suggestion } from '../types.js';
-import { storiesBySection } from './helpers.js';
+import { reportStoriesBySection } from './helpers.js';
 import type { Report, Rule, RuleContext } from './types.js';
 
 interface StoryFormatOptions extends Record<string, unknown> {
@@ -29,11 +29,8 @@ export const storyFormat: Rule<StoryFormatOptions> = {
   defaultOptions: { requireBenefit: true },
   optionDocs: { requireBenefit: 'Report stories without a benefit ("so that ...", "in order to ...", "so I can ..."); job stories need their outcome too.' },
   check(context) {
-    const variant = String(context.options.requireBenefit);
-    for (const [analysis, stories] of storiesBySection(context)) {
-      // A story's report reads only the story's own text and the option.
-      for (const report of REPORTS.get(analysis, variant, () => storyReports(context, stories))) context.report(report);
-    }
+    // A story's report reads only the story's own text and the option.
+    reportStoriesBySection(context, REPORTS, String(context.options.requireBenefit), (stories) => storyReports(context, stories));
   },
 };
 

@@ -1,6 +1,6 @@
 import { SectionReportMemo } from '../section-memo.js';
 import { storyExcerpt, type Story } from '../stories.js';
-import { storiesBySection } from './helpers.js';
+import { reportStoriesBySection } from './helpers.js';
 import type { Report, Rule, RuleContext } from './types.js';
 
 /**
@@ -71,10 +71,7 @@ export const storyMinimal: Rule = {
   fixable: false,
   defaultOptions: {},
   check(context) {
-    for (const [analysis, stories] of storiesBySection(context)) {
-      // A story's report reads only the story's own text.
-      for (const report of REPORTS.get(analysis, '', () => storyReports(context, stories))) context.report(report);
-    }
+    reportStoriesBySection(context, REPORTS, '', (stories) => storyReports(context, stories));
   },
 };
 
