@@ -4,7 +4,7 @@
  * fields by characters; nothing else changes (columns are unaffected because
  * chunks start at the start of a line).
  */
-import type { Block, Evidence, SectionAnalysis, StatementJudgement } from './types.js';
+import type { Block, Evidence, SectionAnalysis, Statement, StatementJudgement } from './types.js';
 
 const LINE_KEYS = new Set(['line', 'startLine', 'endLine', 'headingLine', 'headingEndLine']);
 const OFFSET_KEYS = new Set(['offset', 'startOffset', 'endOffset', 'bodyOffset']);
@@ -71,26 +71,29 @@ export function rebaseSection(analysis: SectionAnalysis, lineDelta: number, offs
 export function shiftStatements(statements: StatementJudgement[], lineShift: number, offsetShift: number): StatementJudgement[] {
   if (lineShift === 0 && offsetShift === 0) return statements;
   for (const judgement of statements) {
-    const statement = judgement.statement;
-    statement.line += lineShift;
-    statement.endLine += lineShift;
-    statement.startOffset += offsetShift;
-    statement.endOffset += offsetShift;
-    for (const item of judgement.evidence) {
-      item.line += lineShift;
-      item.startOffset += offsetShift;
-      item.endOffset += offsetShift;
-    }
+    shiftStatement(judgement.statement, lineShift, offsetShift);
+    for (const item of judgement.evidence) shiftEvidence(item, lineShift, offsetShift);
   }
   return statements;
 }
 
+function shiftStatement(statement: Statement, lineDelta: number, offsetDelta: number): Statement {
+  statement.line += lineDelta;
+  statement.endLine += lineDelta;
+  statement.startOffset += offsetDelta;
+  statement.endOffset += offsetDelta;
+  return statement;
+}
+
+function shiftEvidence(item: Evidence, lineDelta: number, offsetDelta: number): Evidence {
+  item.line += lineDelta;
+  item.startOffset += offsetDelta;
+  item.endOffset += offsetDelta;
+  return item;
+}
+
 function moveEvidence(item: Evidence, lineDelta: number, offsetDelta: number): Evidence {
-  const out = { ...item };
-  out.line += lineDelta;
-  out.startOffset += offsetDelta;
-  out.endOffset += offsetDelta;
-  return out;
+  return shiftEvidence({ ...item }, lineDelta, offsetDelta);
 }
 
 function moveBlock(item: Block, lineDelta: number, offsetDelta: number): Block {
@@ -103,13 +106,8 @@ function moveBlock(item: Block, lineDelta: number, offsetDelta: number): Block {
 }
 
 function moveJudgement(item: StatementJudgement, lineDelta: number, offsetDelta: number): StatementJudgement {
-  const statement = { ...item.statement };
-  statement.line += lineDelta;
-  statement.endLine += lineDelta;
-  statement.startOffset += offsetDelta;
-  statement.endOffset += offsetDelta;
   const out = { ...item };
-  out.statement = statement;
+  out.statement = shiftStatement({ ...item.statement }, lineDelta, offsetDelta);
   if (item.evidence.length) out.evidence = item.evidence.map((evidence) => moveEvidence(evidence, lineDelta, offsetDelta));
   return out;
 }
