@@ -7,7 +7,7 @@
 // E2E_VSIX=<file> tests that package instead of packaging this checkout; E2E_TIME_LIMIT_MS (default
 // 15 min) stops everything; CHROMIUM=<binary> (default /usr/bin/chromium). Screenshots: artefacts/e2e/.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
@@ -98,6 +98,27 @@ async function startServer(name, tmp, { extensionsDir, trust = false, smoke = fa
   return server;
 }
 
+// Playwright colours its call logs; CI logs show the escapes as text.
+const stripAnsi = (text) => text.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
+
+/** The last lines of every "PMPO Lint" output channel the servers wrote (user data logs under tmp). */
+function extensionLogTail(dir, lines = 40) {
+  const found = [];
+  const walk = (d, depth) => {
+    if (depth > 7 || !existsSync(d)) return;
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(full, depth + 1);
+      else if (entry.name.endsWith('PMPO Lint.log')) found.push(full);
+    }
+  };
+  walk(dir, 0);
+  return found.flatMap((file) => {
+    const text = readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines);
+    return [`extension log ${path.relative(dir, file)} (last ${text.length} lines):`, ...text.map((l) => `  ${l}`)];
+  });
+}
+
 function stopServers() {
   for (const s of servers.splice(0)) {
     try { process.kill(-s.pid, 'SIGTERM'); } catch { /* already gone */ }
@@ -180,6 +201,10 @@ try {
       results.push({ name, ok: false, ms: Date.now() - start, error: error.message });
       log(`FAIL ${name}: ${error.message.split('\n').slice(0, 12).join('\n  ')}`);
     }
+    if (results.some((r) => !r.ok && !r.logShown)) {
+      for (const r of results) r.logShown = true;
+      for (const line of extensionLogTail(tmp)) log(`  ${line}`);
+    }
   };
 
   const uiPage = async (server, ws, tests, { open = true } = {}) => {
@@ -201,7 +226,8 @@ try {
       { env: { ...process.env, PATH: PATH24, XDG_CONFIG_HOME: path.join(tmp, 'install-config'), XDG_DATA_HOME: path.join(tmp, 'install-data') } });
     log('installed the .vsix');
     const ws = freshWorkspace('ws-ui');
-    const server = await startServer('ui', tmp, { extensionsDir: exts });
+    // Verbose trace: a failure prints the tail of the extension's output channel (see extensionLogTail).
+    const server = await startServer('ui', tmp, { extensionsDir: exts, settings: { 'pmpoLint.trace': 'verbose' } });
     const tests = uiTests(ws).map(([name, fn], i) => [name, fn, i + 1]).filter(([name]) => !only || only.test(name) || only.test('ui (mode A'));
     const out = await uiPage(server, ws, tests);
     return out.map((r) => ({ ...r, name: `${uiTests(ws).findIndex(([n]) => n === r.name) + 1}. ${r.name}` }));
@@ -244,7 +270,11 @@ try {
 }
 
 console.log('\nend-to-end results');
-for (const r of results) console.log(`  ${r.ok ? 'PASS' : 'FAIL'}  ${r.name}  (${(r.ms / 1000).toFixed(1)} s)`);
+for (const r of results) {
+  console.log(`  ${r.ok ? 'PASS' : 'FAIL'}  ${r.name}  (${(r.ms / 1000).toFixed(1)} s)`);
+  // The reason again here: CI logs are often read from the end.
+  if (!r.ok) console.log(`        ${stripAnsi(r.error ?? '').split('\n').slice(0, 4).join('\n        ')}`);
+}
 const failed = results.filter((r) => !r.ok).length;
 console.log(`${results.length - failed} passed, ${failed} failed, ${((Date.now() - t0) / 1000).toFixed(1)} s total; screenshots in ${path.relative(root, artefacts)}/`);
 process.exit(failed || results.length === 0 ? 1 : 0);

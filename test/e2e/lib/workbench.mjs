@@ -127,6 +127,7 @@ export class Workbench {
       notifications: await safe(() => this.notifications()),
       statusBar: await safe(() => this.statusBarTexts()),
       editor: await safe(() => this.editorLines()),
+      codeLenses: await safe(async () => (await this.page.locator('.codelens-decoration').allInnerTexts()).map(norm)),
       tabs: await safe(async () => (await this.page.locator('.tab').allInnerTexts()).map(norm)),
     };
   }
