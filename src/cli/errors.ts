@@ -11,3 +11,11 @@ export function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/** What the CLI prints for a thrown value: each of its lines (a config file's problems are one line each) after the program name. */
+export function errorReport(error: unknown): string {
+  return messageOf(error)
+    .split('\n')
+    .map((line) => `pmpo-lint: ${line}\n`)
+    .join('');
+}

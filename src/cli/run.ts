@@ -4,7 +4,7 @@ import { version } from '../../package.json';
 import { parseCliArgs, type CliOptions } from './args.js';
 import { ConfigResolver } from './config.js';
 import { checkAcrossDocuments } from './cross-document.js';
-import { messageOf } from './errors.js';
+import { errorReport } from './errors.js';
 import { formatJson } from './formatters/json.js';
 import { formatSarif } from './formatters/sarif.js';
 import { formatSectionsJson, formatSectionsTable } from './formatters/sections.js';
@@ -35,7 +35,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   try {
     return await runCommand(parseCliArgs(argv), io);
   } catch (error) {
-    io.stderr.write(`pmpo-lint: ${messageOf(error)}\n`);
+    io.stderr.write(errorReport(error));
     return 2;
   }
 }

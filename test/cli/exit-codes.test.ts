@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLEAN_PRD, configWith, makeTree, NOTES, PRD_WITH_UNUSED_DISABLE, runCli } from './helpers.js';
 
@@ -96,11 +97,31 @@ describe('skipped files warn without changing the exit code', () => {
   });
 });
 
-describe('config problems are one line', () => {
-  it('names the first problem and counts the rest', async () => {
-    const root = makeTree({ 'a.md': CLEAN_PRD, '.pmpo-lint.json': '{"colour": 1, "size": 2, "kind": "memo"}' });
+describe('config problems: one line each', () => {
+  const threeProblems = '{"rules": {"mixed-sectoin": "warning", "story-format": "loud"}, "maxFileSizeKB": "big"}';
+
+  it('prints every problem as file:line:column: message', async () => {
+    const root = makeTree({ 'a.md': CLEAN_PRD, '.pmpo-lint.json': threeProblems });
     const result = await runCli([], root);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^pmpo-lint: \/\S+\.pmpo-lint\.json:1:2: unknown key "colour" \(and 2 more problems\)\n$/);
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    const file = join(root, '.pmpo-lint.json');
+    expect(lines[0]).toBe(`pmpo-lint: ${file}:1:12: unknown rule "mixed-sectoin"`);
+    expect(lines[1]).toMatch(new RegExp(`^pmpo-lint: ${escape(file)}:1:\\d+: rule "story-format": severity must be one of`));
+    expect(lines[2]).toMatch(new RegExp(`^pmpo-lint: ${escape(file)}:1:\\d+: .*maxFileSizeKB`));
+    expect(result.stdout).toBe('');
+  });
+
+  it('prints every problem for --print-config too', async () => {
+    const root = makeTree({ 'a.md': CLEAN_PRD, '.pmpo-lint.json': threeProblems });
+    const result = await runCli(['--print-config', 'a.md'], root);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(3);
+    expect(result.stderr).not.toContain('more problem');
   });
 });
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
