@@ -63,7 +63,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 
 function parseStrict(argv: readonly string[]) {
   try {
-    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    return parseArgs({ args: joinNegativeNumbers(argv), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     // node's messages are one line but mention internals; keep the useful part.
     const message = (error as Error).message.split('\n')[0];
@@ -72,16 +72,28 @@ function parseStrict(argv: readonly string[]) {
   }
 }
 
+/** `--max-warnings -1` as `--max-warnings=-1`: node's parser would take `-1` for an option and call the value ambiguous. */
+function joinNegativeNumbers(argv: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--max-warnings' && /^-\d+$/.test(argv[i + 1] ?? '')) joined.push(`--max-warnings=${argv[++i]}`);
+    else joined.push(argv[i]);
+  }
+  return joined;
+}
+
 function parseFormat(value: string | undefined): Format {
   if (value === undefined) return 'stylish';
   if ((FORMATS as readonly string[]).includes(value)) return value as Format;
   throw new UsageError(`unknown format "${value}": use one of ${FORMATS.join(', ')}`);
 }
 
+/** A whole number; a negative one (ESLint's default is -1) means no limit. */
 function parseMaxWarnings(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings needs a whole number of 0 or more, not "${value}"`);
-  return Number(value);
+  if (!/^-?\d+$/.test(value)) throw new UsageError(`--max-warnings needs a whole number (-1 for no limit), not "${value}"`);
+  const maximum = Number(value);
+  return maximum < 0 ? undefined : maximum;
 }
 
 function checkCombinations(options: CliOptions): void {

@@ -11,7 +11,7 @@ import { formatSectionsJson, formatSectionsTable } from './formatters/sections.j
 import { formatStylish } from './formatters/stylish.js';
 import { HELP } from './help.js';
 import { lintBytes, lintFiles, type FileReport, type LintTask } from './lint-files.js';
-import { exitCodeFor, toCliResults, type CliFileResult } from './results.js';
+import { toCliResults, verdictFor, type CliFileResult } from './results.js';
 import { findFiles } from './walk.js';
 
 export interface Output {
@@ -56,7 +56,9 @@ async function runCommand(options: CliOptions, io: CliIO): Promise<number> {
   // With --fix --stdin, stdout carries the fixed text, so the report goes to stderr.
   const reportStream = options.stdin && options.fix ? io.stderr : io.stdout;
   report(options, io, format(options, io, results), reportStream);
-  return exitCodeFor(results, options.maxWarnings);
+  const verdict = verdictFor(options.quiet ? toCliResults(reports, { quiet: false }) : results, options.maxWarnings);
+  if (verdict.tooManyWarnings) io.stderr.write(`pmpo-lint found too many warnings (maximum: ${verdict.tooManyWarnings.maximum}).\n`);
+  return verdict.code;
 }
 
 async function lintTargets(options: CliOptions, io: CliIO, resolver: ConfigResolver): Promise<FileReport[]> {

@@ -48,6 +48,41 @@ describe('exit code 1', () => {
   });
 });
 
+describe('--max-warnings', () => {
+  const tooMany = 'pmpo-lint found too many warnings (maximum: 0).\n';
+
+  it('says why the exit code is 1 when the warnings exceed the limit', async () => {
+    const root = makeTree({ 'checkout.md': PRD_WITH_UNUSED_DISABLE, '.pmpo-lint.json': configWith('warning') });
+    const result = await runCli(['--max-warnings', '0', '--format', 'json'], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(tooMany);
+    expect(JSON.parse(result.stdout)[0].warningCount).toBe(1);
+  });
+
+  it('says nothing when the warnings stay within the limit, or when an error explains the exit code', async () => {
+    const warnings = makeTree({ 'checkout.md': PRD_WITH_UNUSED_DISABLE, '.pmpo-lint.json': configWith('warning') });
+    expect(await runCli(['--max-warnings', '1'], warnings)).toMatchObject({ code: 0, stderr: '' });
+    const errors = makeTree({ 'checkout.md': PRD_WITH_UNUSED_DISABLE, '.pmpo-lint.json': configWith('error') });
+    expect(await runCli(['--max-warnings', '0'], errors)).toMatchObject({ code: 1, stderr: '' });
+  });
+
+  it('still counts the warnings that --quiet hides (as ESLint 9 does)', async () => {
+    const root = makeTree({ 'checkout.md': PRD_WITH_UNUSED_DISABLE, '.pmpo-lint.json': configWith('warning') });
+    const result = await runCli(['--quiet', '--max-warnings', '0'], root);
+    expect(result).toEqual({ code: 1, stdout: '', stderr: tooMany });
+    expect((await runCli(['--quiet'], root)).code).toBe(0);
+  });
+
+  it('takes -1 (any negative number) as no limit, as ESLint does', async () => {
+    const root = makeTree({ 'checkout.md': PRD_WITH_UNUSED_DISABLE, '.pmpo-lint.json': configWith('warning') });
+    for (const argv of [['--max-warnings', '-1'], ['--max-warnings=-1'], ['--max-warnings', '-5']]) {
+      const result = await runCli(argv, root);
+      expect(result.code, argv.join(' ')).toBe(0);
+      expect(result.stderr).toBe('');
+    }
+  });
+});
+
 describe('exit code 2, one line, no stack trace', () => {
   const cases: [string, Record<string, string | Uint8Array>, string[], RegExp][] = [
     ['an unknown option', { 'a.md': CLEAN_PRD }, ['--bogus'], /^pmpo-lint: Unknown option '--bogus'\n$/],
