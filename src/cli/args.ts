@@ -3,6 +3,8 @@ import { UsageError } from './errors.js';
 
 export const FORMATS = ['stylish', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
+/** What the sections command prints: stylish is its table. */
+const SECTIONS_FORMATS: readonly Format[] = ['stylish', 'json'];
 
 export interface CliOptions {
   command: 'lint' | 'sections';
@@ -65,10 +67,11 @@ function parseStrict(argv: readonly string[]) {
   try {
     return parseArgs({ args: joinNegativeNumbers(argv), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    // node's messages are one line but mention internals; keep the useful part.
+    // node's messages mention internals (and may run on); keep the first sentence and point to --help.
     const message = (error as Error).message.split('\n')[0];
     const internals = message.indexOf('. To specify a positional argument');
-    throw new UsageError(internals === -1 ? message : message.slice(0, internals));
+    const reason = (internals === -1 ? message : message.slice(0, internals)).replace(/\.$/, '');
+    throw new UsageError(`${reason}. Run pmpo-lint --help for the options.`);
   }
 }
 
@@ -101,4 +104,7 @@ function checkCombinations(options: CliOptions): void {
   if (options.stdin && options.targets.length > 0) throw new UsageError('--stdin reads one document: name no files with it');
   if (options.command === 'sections' && options.targets.length === 0 && !options.stdin) throw new UsageError('sections needs at least one file');
   if (options.command === 'sections' && options.fix) throw new UsageError('--fix does not apply to the sections command');
+  if (options.command === 'sections' && !SECTIONS_FORMATS.includes(options.format)) {
+    throw new UsageError(`sections prints a table, or JSON with --format json: --format ${options.format} does not apply to it`);
+  }
 }

@@ -19,3 +19,13 @@ export function errorReport(error: unknown): string {
     .map((line) => `pmpo-lint: ${line}\n`)
     .join('');
 }
+
+/** A file system error without node's call and path: "ENOENT: no such file or directory, open '/x'" -> "no such file or directory (ENOENT)". */
+export function systemReason(error: unknown): string {
+  const message = messageOf(error);
+  const code = /^[A-Z][A-Z0-9_]+: /.exec(message);
+  if (!code) return message;
+  const rest = message.slice(code[0].length);
+  const call = rest.search(/, [a-z]+ '/);
+  return `${call === -1 ? rest : rest.slice(0, call)} (${code[0].slice(0, -2)})`;
+}

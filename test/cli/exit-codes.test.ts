@@ -85,9 +85,16 @@ describe('--max-warnings', () => {
 
 describe('exit code 2, one line, no stack trace', () => {
   const cases: [string, Record<string, string | Uint8Array>, string[], RegExp][] = [
-    ['an unknown option', { 'a.md': CLEAN_PRD }, ['--bogus'], /^pmpo-lint: Unknown option '--bogus'\n$/],
+    ['an unknown option', { 'a.md': CLEAN_PRD }, ['--bogus'], /^pmpo-lint: Unknown option '--bogus'\. Run pmpo-lint --help for the options\.\n$/],
+    ['a short unknown option', { 'a.md': CLEAN_PRD }, ['-x'], /^pmpo-lint: Unknown option '-x'\. Run pmpo-lint --help for the options\.\n$/],
+    ['a format the sections command cannot print', { 'a.md': CLEAN_PRD }, ['sections', 'a.md', '--format', 'sarif'], /^pmpo-lint: sections prints a table, or JSON with --format json: --format sarif does not apply to it\n$/],
+    ['a report that cannot be written', { 'a.md': CLEAN_PRD }, ['a.md', '-o', 'a.md/report.txt'], /^pmpo-lint: cannot write the report to a\.md\/report\.txt: a part of the path is a file, not a folder\n$/],
+    ['a report over a folder', { 'a.md': CLEAN_PRD, 'out/keep.txt': '' }, ['a.md', '-o', 'out'], /^pmpo-lint: cannot write the report to out: illegal operation on a directory \(EISDIR\)\n$/],
+    // Below /proc, node's own recursive mkdir never returns: the report's folders are made one at a time.
+    ['a report into a missing folder that cannot be made', { 'a.md': CLEAN_PRD }, ['a.md', '-o', '/proc/nope/report.txt'], /^pmpo-lint: cannot write the report to \/proc\/nope\/report\.txt: no such file or directory \(ENOENT\)\n$/],
     ['an unknown format', { 'a.md': CLEAN_PRD }, ['--format', 'xml'], /^pmpo-lint: unknown format "xml": use one of stylish, json, sarif\n$/],
     ['a bad --max-warnings', { 'a.md': CLEAN_PRD }, ['--max-warnings', 'lots'], /^pmpo-lint: --max-warnings needs a whole number/],
+    ['--max-warnings without its number', { 'a.md': CLEAN_PRD }, ['--max-warnings'], /^pmpo-lint: Option '--max-warnings <value>' argument missing\. Run pmpo-lint --help for the options\.\n$/],
     ['a missing path', { 'a.md': CLEAN_PRD }, ['missing.md'], /^pmpo-lint: no such file or directory: missing\.md\n$/],
     ['a folder without Markdown', { 'docs/readme.txt': 'text' }, ['docs'], /^pmpo-lint: no Markdown file found in docs\n$/],
     ['a config syntax error', { 'a.md': CLEAN_PRD, '.pmpo-lint.json': '{\n  "rules": {\n    "mixed-section": "warning",,\n  }\n}' }, [], /^pmpo-lint: \/.*\.pmpo-lint\.json:3:32: syntax error: .*\n$/],
@@ -121,6 +128,7 @@ describe('skipped files warn without changing the exit code', () => {
     expect(file.messages).toHaveLength(1);
     expect(file.messages[0]).toMatchObject({ ruleId: null, severity: 1, level: 'warning' });
     expect(file.messages[0].message).toMatch(reason);
+    expect(file.messages[0].message).not.toMatch(/editor/);
   });
 
   it('lists a skipped file found by a walk too', async () => {

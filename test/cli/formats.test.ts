@@ -225,8 +225,20 @@ describe('sections', () => {
     const { stdout } = await runCli(['sections', 'roadmap.md'], root);
     const lines = stdout.split('\n');
     expect(lines[0]).toBe(`${join(root, 'roadmap.md')} (roadmap)`);
-    expect(lines[1]).toMatch(/^\s+lines\s+depth\s+label\s+strategic\s+tactical\s+heading$/);
-    expect(lines[2]).toMatch(/^\s+1-2\s+1\s+\w+\s+\d\.\d\d\s+\d\.\d\d\s+Mobile roadmap$/);
-    expect(lines[4]).toMatch(/^\s+7-10\s+3\s+\w+\s+\d\.\d\d\s+\d\.\d\d\s+ {4}Stories$/);
+    expect(lines[1]).toMatch(/^\s+line\s+body\s+depth\s+label\s+strategic\s+tactical\s+heading$/);
+    expect(lines[2]).toMatch(/^\s+1\s+2-2\s+1\s+\w+\s+\d\.\d\d\s+\d\.\d\d\s+Mobile roadmap$/);
+    expect(lines[4]).toMatch(/^\s+7\s+8-10\s+3\s+\w+\s+\d\.\d\d\s+\d\.\d\d\s+ {4}Stories$/);
+  });
+
+  it("agrees with the JSON: the heading's line, then the body's startLine-endLine ('-' for none)", async () => {
+    const root = makeTree({ 'roadmap.md': `Intro text.\n# Mobile roadmap\n## Now\n\n${roadmap.slice(roadmap.indexOf('Ship'))}` });
+    const table = (await runCli(['sections', 'roadmap.md'], root)).stdout.split('\n').slice(2, -1);
+    const [file] = JSON.parse((await runCli(['sections', 'roadmap.md', '--format', 'json'], root)).stdout);
+    const fromJson = file.sections.map((section: { headingLine: number | null; startLine: number; endLine: number }) => [
+      String(section.headingLine ?? '-'),
+      section.startLine > section.endLine ? '-' : `${section.startLine}-${section.endLine}`,
+    ]);
+    expect(fromJson).toEqual([['-', '1-1'], ['2', '-'], ['3', '4-6'], ['7', '8-10']]);
+    expect(table.map((row) => row.trim().split(/\s+/).slice(0, 2))).toEqual(fromJson);
   });
 });

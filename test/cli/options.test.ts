@@ -79,6 +79,14 @@ describe('--help and --version', () => {
     }
   });
 
+  it('says how --config ranks against the per-folder config file, and what -1 means for --max-warnings', async () => {
+    const { stdout } = await runCli(['--help'], makeTree({}));
+    const configLine = stdout.split('\n').find((line) => line.includes('--config'))!;
+    expect(configLine).toMatch(/lower precedence than the nearest \.pmpo-lint\.json/);
+    expect(configLine).not.toMatch(/\b(below|under)\b/);
+    expect(stdout).toMatch(/--max-warnings N .*-1/);
+  });
+
   it('prints the package version', async () => {
     expect(await runCli(['--version'], makeTree({}))).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
