@@ -24,6 +24,21 @@ export interface LintRequest {
 export interface LintReply extends LintResult {
   /** With `stories`: the stories of an analysed product document. */
   stories?: StoryAsk[];
+  /** Set when the document could not be linted (its worker timed out, crashed or ran out of memory); `skipped` then says why. */
+  failure?: LintFailure;
+}
+
+export interface LintFailure {
+  reason: 'timeout' | 'crash' | 'out-of-memory';
+  /** One line for the user: what happened, after how long, and when it is tried again. */
+  message: string;
+  /** How long the lint ran before it was given up. */
+  elapsedMs: number;
+}
+
+/** The reply for a document that could not be linted: nothing found, skipped with the failure's message. */
+export function failedReply(failure: LintFailure): LintReply {
+  return { kind: 'unknown', kindSource: 'none', findings: [], sections: [], skipped: failure.message, failure };
 }
 
 export interface LintRunner {
