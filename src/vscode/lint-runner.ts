@@ -45,7 +45,10 @@ export interface LintRunner {
   /**
    * Lints a request. A runner may skip a request that a newer one for the
    * same key replaced before it started: both then get the newer text's
-   * result (callers drop stale results, as the controller does).
+   * result (callers drop stale results, as the controller does). A document
+   * that could not be linted (the worker runner's time limit, a crashed
+   * worker) gets a reply with `failure` set, nothing found and `skipped`
+   * saying why; an error in the linter itself rejects.
    */
   lint(request: LintRequest): Promise<LintReply>;
   /** Drops what the runner keeps for a document (it closed). */
