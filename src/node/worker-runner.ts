@@ -374,10 +374,7 @@ export function createWorkerRunner(options: WorkerRunnerOptions): WorkerRunner {
       const error = new Error('The lint runner was disposed.');
       for (const slot of stopping) [...(slot.current ? [slot.current.queued] : []), ...slot.queue.values()].forEach((queued) => queued.waiters.forEach((waiter) => waiter.reject(error)));
       slotOfKey.clear();
-      stopping.forEach((slot) => {
-        slot.retired = true;
-        clearTimeout(slot.current?.timer);
-      });
+      stopping.forEach(stop);
       await Promise.all(stopping.map((slot) => slot.worker.terminate()));
     },
   };
