@@ -58,9 +58,13 @@ export function defaultWorkerCount(): number {
   return Math.max(1, Math.min(2, availableParallelism()));
 }
 
-/** 10 s, or 25 ms per 1000 characters: a cold lint of 1 MB takes 1-4 s on a busy two-core laptop, so only a stuck lint reaches it. */
+/**
+ * 10 s, or 50 ms per 1000 characters: a cold lint of 1 MB takes 1-4 s on a
+ * two-core laptop and 6-9 s when its cores are busy with other work, so only
+ * a stuck lint reaches it (one stopped by mistake would start cold again).
+ */
 export function lintTimeLimit(textLength: number): number {
-  return Math.max(10_000, Math.ceil(textLength / 40));
+  return Math.max(10_000, Math.ceil(textLength / 20));
 }
 
 interface Waiter {
