@@ -20,6 +20,9 @@ export interface DocumentState {
   dropped: number;
   shown: boolean;
   configError: boolean;
+  /** The text that was linted and its line count: where the result's lines point. */
+  text: string;
+  lineCount: number;
 }
 
 /** How many superseded lints settledState waits through before it gives up (the user keeps typing). */
@@ -160,17 +163,18 @@ export class LintController implements vscode.Disposable {
     if (force) this.forced.add(key);
     this.debouncer.cancel(key);
     const generation = this.generations.next(key);
-    const version = document.version;
     const started = Date.now();
     try {
       const { config, file, fileName } = await this.configFor(document.uri);
-      const result = await getLintRunner().lint({ key, text: document.getText(), fileName, config });
+      // Read together after the await: the version names exactly the text linted.
+      const linted = { version: document.version, text: document.getText(), lineCount: document.lineCount };
+      const result = await getLintRunner().lint({ key, text: linted.text, fileName, config });
       if (!this.generations.isCurrent(key, generation) || document.isClosed) {
         this.logger.verbose(`dropped a stale result for ${key}`);
         return undefined;
       }
-      const state = this.publish(document, version, result, !!file?.problems.length);
-      this.logger.verbose(`linted ${key} (v${version}) in ${Date.now() - started} ms: kind ${result.kind} (${result.kindSource}), ${result.findings.length} finding(s)${state.shown ? '' : ', not shown'}`);
+      const state = this.publish(document, linted, result, !!file?.problems.length);
+      this.logger.verbose(`linted ${key} (v${linted.version}) in ${Date.now() - started} ms: kind ${result.kind} (${result.kindSource}), ${result.findings.length} finding(s)${state.shown ? '' : ', not shown'}`);
       return state;
     } catch (error) {
       this.logger.error(`linting ${key} failed: ${(error as Error).stack ?? error}`);
@@ -178,7 +182,7 @@ export class LintController implements vscode.Disposable {
     }
   }
 
-  private publish(document: vscode.TextDocument, version: number, result: LintReply, configError: boolean): DocumentState {
+  private publish(document: vscode.TextDocument, linted: Pick<DocumentState, 'version' | 'text' | 'lineCount'>, result: LintReply, configError: boolean): DocumentState {
     const key = document.uri.toString();
     const { failure } = result;
     // A failure is shown whatever the kind: it says why the document has no findings.
@@ -191,7 +195,7 @@ export class LintController implements vscode.Disposable {
     ].filter(Boolean);
     this.logOnce(key, notes.join('; '), failure ? 'error' : 'info');
     this.live.set(document.uri, failure ? [failureDiagnostic(failure)] : findings.map((finding) => toDiagnostic(finding, document.uri, this.extensionUri)));
-    const state: DocumentState = { version, result, findings, dropped, shown, configError };
+    const state: DocumentState = { ...linted, result, findings, dropped, shown, configError };
     this.states.set(key, state);
     this.changed.fire(document.uri);
     return state;
