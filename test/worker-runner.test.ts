@@ -236,6 +236,18 @@ describe('a lint that hangs, or a worker that dies while it lints', () => {
     expect(log).toEqual([]);
   }, 60_000);
 
+  it('says so when a worker dies while idle, and starts a new one for the next lint', async () => {
+    const { runner, log } = workerRunner({ file: faultyWorker });
+    const text = `${prd}\n${FAULTS.exitWhenIdle}\n`;
+    expect(await runner.lint(request(text, 'a'))).toEqual(await here().lint(request(text, 'a')));
+    for (let wait = 0; wait < 200 && runner.workers > 0; wait++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(runner.workers).toBe(0);
+    expect(log).toEqual(['lint worker: exited (code 5) while idle; a new one starts on the next lint']);
+    expect(await runner.lint(request(prd, 'a'))).toEqual(await here().lint(request(prd, 'a')));
+    expect(runner.workers).toBe(1);
+    expect(runner.fellBack).toBe(false);
+  }, 60_000);
+
   it('lints here from then on when the new worker cannot start; the document that crashed the old one still is not', async () => {
     const started = join(mkdtempSync(join(tmpdir(), 'pmpo-worker-')), 'started');
     // Loads the faulty worker the first time, fails to load every time after.

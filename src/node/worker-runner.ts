@@ -169,8 +169,8 @@ export function createWorkerRunner(options: WorkerRunnerOptions): WorkerRunner {
   }
 
   /**
-   * A worker that was linting stopped (time limit, crash, out of memory), or
-   * an idle one died: the lint it was running fails and is remembered, the
+   * A worker stopped (time limit, crash, out of memory), while it linted or
+   * idle: the lint it was running fails and is remembered, the
    * documents it kept are linted cold elsewhere, what waited for it moves on.
    */
   function retire(slot: Slot, failureOf?: (running: Running) => LintFailure): void {
@@ -186,7 +186,7 @@ export function createWorkerRunner(options: WorkerRunnerOptions): WorkerRunner {
       failures.remember(running.queued.request, failure);
       options.trace?.(`lint worker stopped while linting ${running.queued.request.key}: ${failure.message}`);
       answer(running.queued, failedReply(failure));
-    } else options.trace?.('an idle lint worker stopped; a new one starts on the next lint');
+    }
     for (const [key, queued] of slot.queue) {
       const target = failed ? undefined : kept.has(key) ? slotFor(key) : pickSlot();
       if (!target) runHere(queued);
@@ -220,6 +220,7 @@ export function createWorkerRunner(options: WorkerRunnerOptions): WorkerRunner {
   function exited(slot: Slot, code: number): void {
     if (slot.retired || disposed) return;
     if (!slot.ready) return fail(slot.error ? `stopped (${slot.error.message})` : `exited (code ${code})`);
+    if (!slot.current) options.log(`lint worker: ${slot.error ? `stopped (${slot.error.message})` : `exited (code ${code})`} while idle; a new one starts on the next lint`);
     retire(slot, (running) => crashFailure(code, slot.error, running.started === undefined ? 0 : performance.now() - running.started));
   }
 

@@ -3,5 +3,6 @@ export const FAULTS = {
   hang: '<!-- fault: hang -->',
   exit: '<!-- fault: exit 3 -->',
   throw: '<!-- fault: throw -->',
+  exitWhenIdle: '<!-- fault: exit 5 once idle -->',
   outOfMemory: '<!-- fault: out of memory -->',
 } as const;

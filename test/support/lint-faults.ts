@@ -19,5 +19,7 @@ parentPort!.on('message', (message: ToWorker) => {
       throw new Error('fault: thrown in the worker');
     };
   }
+  // The real listener answers first; the worker exits after.
+  if (text.includes(FAULTS.exitWhenIdle)) setTimeout(() => process.exit(5), 100);
   if (text.includes(FAULTS.outOfMemory)) for (;;) retained.push(new Array<number>(100_000).fill(retained.length));
 });
