@@ -62,10 +62,12 @@ describe('worker-backed lint runner', () => {
     const outfile = join(mkdtempSync(join(tmpdir(), 'pmpo-worker-')), 'document-lint-worker.js');
     // The options of its entry in scripts/build.mjs, with the same aliases (without them the bundle cannot load).
     await build({ entryPoints: [workerFile], outfile, alias: ALIASES, bundle: true, minify: true, charset: 'utf8', platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent' });
-    const { runner, log } = workerRunner({ file: outfile });
+    const { runner, log, trace } = workerRunner({ file: outfile });
     expect(await runner.lint(request(prd, 'a', { stories: true }))).toEqual(await createInProcessRunner().lint(request(prd, 'a', { stories: true })));
     expect(runner.workers).toBe(1);
     expect(log).toEqual([]);
+    // Its lints' clock runs from this message on: without it there would be no time limit.
+    expect(trace).toContainEqual(expect.stringMatching(/^lint worker ready in \d+ ms$/));
   }, 60_000);
 
   it('lints only the newest text when several requests for one document queue up', async () => {

@@ -100,6 +100,7 @@ class Slot {
   retired = false;
   /** The error it reported before it exited. */
   error?: Error;
+  readonly startedAt = performance.now();
   constructor(readonly worker: Worker) {}
   get busy(): boolean {
     return this.current !== undefined || this.queue.size > 0;
@@ -240,6 +241,7 @@ export function createWorkerRunner(options: WorkerRunnerOptions): WorkerRunner {
     if (slot.retired) return;
     if (message.ready) {
       slot.ready = true;
+      options.trace?.(`lint worker ready in ${Math.round(performance.now() - slot.startedAt)} ms`);
       return arm(slot);
     }
     if (message.held !== undefined) return slot.probes.get(message.id!)?.(message.held);
