@@ -91,7 +91,7 @@ export const uiTests = (ws) => [
       frameTexts = await Promise.all(frames.map((f) => f.evaluate(() => document.body?.innerText ?? '').catch(() => '')));
       return frameTexts.some((t) => t.includes('checkout-prd.md') && /Payment options/.test(t));
     }, TIMEOUT, () => `the report webview to list checkout-prd.md and its mixed section; webview frames showed: ${JSON.stringify(frameTexts.map((t) => t.slice(0, 300)))}`);
-    await wb.screenshot('04a-report');
+    await wb.screenshot('04a-report', { tidy: true });
     // Keyboard focus is inside the webview now: close the report with its tab's close button.
     const reportTab = wb.page.locator('.tab[aria-label*="PM/PO Lint Report"]').first();
     await reportTab.hover();
@@ -119,8 +119,7 @@ export const uiTests = (ws) => [
       return /markets?/.test(explain) && /As a returning shopper/.test(explain);
     }, TIMEOUT, () => `the rendered explanation to show both sides' evidence; it showed:\n${explain}`);
     expect(!/\\[(.)-]/.test(explain), `the rendered explanation shows Markdown escapes:\n${explain}`);
-    await wb.page.mouse.move(700, 990); // no tab tooltip in the screenshot
-    await wb.screenshot('04c-explain');
+    await wb.screenshot('04c-explain', { tidy: true });
     // Focus is in the preview (a webview) now, like the report: close it with its tab's close button.
     await previewTab.hover();
     await previewTab.locator('.tab-actions .action-label').first().click();

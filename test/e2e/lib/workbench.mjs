@@ -132,7 +132,13 @@ export class Workbench {
     return (await this.page.locator('.notification-list-item-message').allInnerTexts()).map(norm);
   }
 
-  async screenshot(name) {
+  /** `tidy`: the mouse leaves the tabs first and tooltips are gone (screenshots used in the docs). */
+  async screenshot(name, { tidy = false } = {}) {
+    if (tidy) {
+      await this.page.mouse.move(700, 990);
+      await this.page.locator('.workbench-hover-container, .monaco-hover:not(.hidden)').first()
+        .waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+    }
     const file = path.join(this.artefacts, `${name}.png`);
     await this.page.screenshot({ path: file });
     return file;
