@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyDirectives, readDirectives } from '../src/core/disable.js';
 import { applyEdits, safeFixes } from '../src/core/fixes.js';
 import { classify, lint } from '../src/core/index.js';
 import { LineIndex } from '../src/core/text.js';
 import type { Finding } from '../src/core/types.js';
+import { makeTree, runCli } from './cli/helpers.js';
 
 function directivesOf(text: string) {
   return readDirectives(new LineIndex(text), classify(text));
@@ -184,5 +187,12 @@ describe('fixing never touches text that only looks like a disable comment', () 
     ].join('\n');
     const fixed = applyEdits(text, safeFixes(lint(text).findings)).text;
     expect(fixed).toBe(text.replace(' <!-- pmpo-lint-disable-line story-format -->', ''));
+  });
+
+  it('pmpo-lint --fix writes back an example in inline code unchanged, removing only the stale comment and its blank', async () => {
+    const text = '# Checkout: PRD\n\n## Notes\n\nWrite `<!-- pmpo-lint-disable-file story-format -->` in your file. <!-- pmpo-lint-disable-line story-format -->\n';
+    const root = makeTree({ 'checkout-prd.md': text });
+    await runCli(['--fix', 'checkout-prd.md'], root);
+    expect(readFileSync(join(root, 'checkout-prd.md'), 'utf8')).toBe('# Checkout: PRD\n\n## Notes\n\nWrite `<!-- pmpo-lint-disable-file story-format -->` in your file.\n');
   });
 });
