@@ -1,7 +1,7 @@
 import type { Nodes } from 'mdast';
 import { parseMarkdown } from './parse.js';
 import type { LineIndex } from './text.js';
-import type { Finding, Range, Section } from './types.js';
+import type { BlockType, Finding, Range, Section } from './types.js';
 
 export type DirectiveKind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line' | 'disable-file';
 
@@ -61,10 +61,12 @@ const MAX_PARSE_CHARS = 16 * 1024;
 function isHtmlComment(index: LineIndex, sections: readonly Section[], start: number, end: number): boolean {
   const first = index.point(start).line;
   const last = index.point(end).line;
-  const lines = containerOf(sections, first);
-  if (!lines || last > lines[1]) return false;
-  let from = index.lineStart(lines[0]);
-  let to = index.lineEnd(lines[1]);
+  const container = containerOf(sections, first);
+  if (!container || last > container.endLine) return false;
+  let from = index.lineStart(container.startLine);
+  let to = index.lineEnd(container.endLine);
+  // A top-level HTML block is raw HTML from its first line to its last: no need to parse it.
+  if (container.type === 'html') return commentsIn(index.text, from, to).some(([spanStart, spanEnd]) => spanStart === start && spanEnd === end);
   if (to - from > MAX_PARSE_CHARS) {
     from = index.lineStart(first);
     while (index.text[from] === ' ' || index.text[from] === '\t') from++;
@@ -73,32 +75,64 @@ function isHtmlComment(index: LineIndex, sections: readonly Section[], start: nu
   return commentSpans(index.text.slice(from, to)).some(([spanStart, spanEnd]) => spanStart + from === start && spanEnd + from === end);
 }
 
-/** First and last line of the heading or block on `line`; undefined for code, front matter or blank lines. */
-function containerOf(sections: readonly Section[], line: number): [number, number] | undefined {
-  const section = sections.find((candidate) => line >= (candidate.headingLine ?? 1) && line <= candidate.endLine);
-  if (!section) return undefined;
-  if (section.headingLine !== null && line <= section.headingEndLine!) return [section.headingLine, section.headingEndLine!];
-  const block = section.blocks.find((candidate) => line >= candidate.startLine && line <= candidate.endLine);
-  if (!block || block.type === 'code' || block.type === 'yaml') return undefined;
-  return [block.startLine, block.endLine];
+interface Container {
+  type: BlockType | 'heading';
+  startLine: number;
+  endLine: number;
 }
 
-/** Parses of recent containers: a keystroke elsewhere must not parse every comment's block again. */
-const SPANS = new Map<string, [number, number][]>();
-const MAX_REMEMBERED = 256;
+/** The heading or block on `line`; undefined for code, front matter or blank lines. */
+function containerOf(sections: readonly Section[], line: number): Container | undefined {
+  const section = sections.find((candidate) => line >= (candidate.headingLine ?? 1) && line <= candidate.endLine);
+  if (!section) return undefined;
+  if (section.headingLine !== null && line <= section.headingEndLine!) return { type: 'heading', startLine: section.headingLine, endLine: section.headingEndLine! };
+  const block = section.blocks.find((candidate) => line >= candidate.startLine && line <= candidate.endLine);
+  if (!block || block.type === 'code' || block.type === 'yaml') return undefined;
+  return block;
+}
 
-/** `[start, end)` of every HTML comment inside the HTML nodes (block or inline) of a Markdown text. */
+/**
+ * Comment spans of recent containers, so a keystroke elsewhere parses no
+ * comment's block again: two generations, the older dropped when the newer
+ * holds more than MAX_REMEMBERED_CHARS of container text.
+ */
+let recentSpans = new Map<string, [number, number][]>();
+let olderSpans = new Map<string, [number, number][]>();
+let recentChars = 0;
+const MAX_REMEMBERED_CHARS = 1024 * 1024;
+
+/** `[start, end)` of every HTML comment in a Markdown text: inline HTML nodes that are comments, and comments inside HTML blocks. */
 function commentSpans(source: string): [number, number][] {
-  let spans = SPANS.get(source);
-  if (spans) return spans;
-  spans = [];
+  let spans = recentSpans.get(source) ?? olderSpans.get(source);
+  if (!spans) spans = parsedCommentSpans(source);
+  if (!recentSpans.has(source)) {
+    if (recentChars > MAX_REMEMBERED_CHARS) [olderSpans, recentSpans, recentChars] = [recentSpans, new Map(), 0];
+    recentSpans.set(source, spans);
+    recentChars += source.length;
+  }
+  return spans;
+}
+
+/** Nodes whose children are blocks; the children of any other node are inline (phrasing) content. */
+const BLOCK_PARENTS = new Set(['root', 'blockquote', 'list', 'listItem', 'footnoteDefinition']);
+
+function parsedCommentSpans(source: string): [number, number][] {
+  const spans: [number, number][] = [];
   const stack: Nodes[] = [parseMarkdown(source)];
   for (let node = stack.pop(); node; node = stack.pop()) {
-    if (node.type === 'html') spans.push(...commentsIn(source, node.position!.start.offset!, node.position!.end.offset!));
-    else if ('children' in node) stack.push(...node.children);
+    if (!('children' in node)) continue;
+    for (const child of node.children) {
+      if (child.type !== 'html') {
+        stack.push(child);
+        continue;
+      }
+      const start = child.position!.start.offset!;
+      const end = child.position!.end.offset!;
+      // An inline HTML node is one comment or one tag (whose attribute values are not comments).
+      if (BLOCK_PARENTS.has(node.type)) spans.push(...commentsIn(source, start, end));
+      else if (source.startsWith('<!--', start)) spans.push([start, end]);
+    }
   }
-  if (SPANS.size >= MAX_REMEMBERED) SPANS.delete(SPANS.keys().next().value!);
-  SPANS.set(source, spans);
   return spans;
 }
 
