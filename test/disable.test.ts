@@ -148,6 +148,12 @@ describe('only real HTML comments are disable comments', () => {
     expect(kindsAndLines(text)).toEqual(['1:disable-line', '3:disable-line', '5:disable-line', '9:disable-line', '11:disable-line', '14:disable']);
   });
 
+  it('an HTML attribute value is not a comment; an HTML block comment may span blank lines; a list item may hold an HTML block', () => {
+    expect(kindsAndLines('# Notes\n\nText <a title="<!-- pmpo-lint-disable -->">x</a>\n')).toEqual([]);
+    expect(directivesOf('# Notes\n\n<!-- pmpo-lint-disable\n\nmixed-section -->\n').map((directive) => [directive.line, directive.rules])).toEqual([[3, ['mixed-section']]]);
+    expect(kindsAndLines('# Notes\n\n- item\n\n  <!-- x --> <!-- pmpo-lint-enable -->\n')).toEqual(['5:enable']);
+  });
+
   it('a comment inside a comment or code span in a line with a real one is told apart', () => {
     const text = '# Notes\n\n`<!-- pmpo-lint-disable -->` and <!-- pmpo-lint-enable --> and <!-- a <!-- pmpo-lint-disable -->\n';
     expect(directivesOf(text).map((directive) => [directive.kind, directive.range.start.column])).toEqual([['enable', 34]]);
