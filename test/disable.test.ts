@@ -1,11 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyDirectives, readDirectives } from '../src/core/disable.js';
-import { lint } from '../src/core/index.js';
+import { applyEdits, safeFixes } from '../src/core/fixes.js';
+import { classify, lint } from '../src/core/index.js';
 import { LineIndex } from '../src/core/text.js';
-import type { Block, Finding } from '../src/core/types.js';
+import type { Finding } from '../src/core/types.js';
+import { makeTree, runCli } from './cli/helpers.js';
 
-function directivesOf(text: string, codeBlocks: Block[] = []) {
-  return readDirectives(new LineIndex(text), codeBlocks);
+function directivesOf(text: string) {
+  return readDirectives(new LineIndex(text), classify(text));
 }
 
 function findingAt(text: string, line: number, ruleId = 'mixed-section'): Finding {
@@ -35,8 +39,7 @@ describe('readDirectives', () => {
 
   it('ignores comments inside code blocks and look-alikes', () => {
     const text = '```\n<!-- pmpo-lint-disable -->\n```\n<!-- pmpo-lint-disabled -->\n<!-- markdownlint-disable -->\n';
-    const code: Block = { type: 'code', startLine: 1, endLine: 3, startOffset: 0, endOffset: text.indexOf('```\n<!-- pmpo-lint-disabled') + 3 };
-    expect(directivesOf(text, [code])).toEqual([]);
+    expect(directivesOf(text)).toEqual([]);
   });
 
   it('reads a comment that spans lines', () => {
@@ -99,5 +102,103 @@ describe('disable comments in lint', () => {
   it('comments inside fenced code are not directives', () => {
     const text = '# Notes\n\n```markdown\n<!-- pmpo-lint-disable -->\n```\n';
     expect(lint(text).findings).toEqual([]);
+  });
+});
+
+describe('only real HTML comments are disable comments', () => {
+  const kindsAndLines = (text: string) => directivesOf(text).map((directive) => `${directive.line}:${directive.kind}`);
+
+  it('text shown in inline code, a link title or an angle-bracket link destination is not a comment', () => {
+    const text = [
+      '# Notes',
+      '',
+      'Write `<!-- pmpo-lint-disable-file story-format -->` in your file.',
+      'Or ``<!-- pmpo-lint-disable -->`` with doubled backticks,',
+      'see [the guide](https://example.com "<!-- pmpo-lint-disable-line -->") or [this](<!-- pmpo-lint-disable-line -->).',
+      '',
+      '- a list item with `<!-- pmpo-lint-disable -->` in code',
+      '',
+      '| Comment | Effect |',
+      '| --- | --- |',
+      '| `<!-- pmpo-lint-disable-next-line rule -->` | the next line |',
+      '',
+    ].join('\n');
+    expect(kindsAndLines(text)).toEqual([]);
+  });
+
+  it('reads comments in a paragraph, a heading, a list item, a table cell, a block quote and an HTML block', () => {
+    const text = [
+      '# Notes <!-- pmpo-lint-disable-line doc-kind-fit -->',
+      '',
+      'Text `code` then <!-- pmpo-lint-disable-line -->',
+      '',
+      '- item <!-- pmpo-lint-disable-line -->',
+      '',
+      '| A | B |',
+      '| --- | --- |',
+      '| cell <!-- pmpo-lint-disable-line --> | b |',
+      '',
+      '> quoted <!-- pmpo-lint-disable-line -->',
+      '',
+      '<div>',
+      '<!-- pmpo-lint-disable -->',
+      '</div>',
+      '',
+    ].join('\n');
+    expect(kindsAndLines(text)).toEqual(['1:disable-line', '3:disable-line', '5:disable-line', '9:disable-line', '11:disable-line', '14:disable']);
+  });
+
+  it('an HTML attribute value is not a comment; an HTML block comment may span blank lines; a list item may hold an HTML block', () => {
+    expect(kindsAndLines('# Notes\n\nText <a title="<!-- pmpo-lint-disable -->">x</a>\n')).toEqual([]);
+    expect(directivesOf('# Notes\n\n<!-- pmpo-lint-disable\n\nmixed-section -->\n').map((directive) => [directive.line, directive.rules])).toEqual([[3, ['mixed-section']]]);
+    expect(kindsAndLines('# Notes\n\n- item\n\n  <!-- x --> <!-- pmpo-lint-enable -->\n')).toEqual(['5:enable']);
+  });
+
+  it('a comment inside a comment or code span in a line with a real one is told apart', () => {
+    const text = '# Notes\n\n`<!-- pmpo-lint-disable -->` and <!-- pmpo-lint-enable --> and <!-- a <!-- pmpo-lint-disable -->\n';
+    expect(directivesOf(text).map((directive) => [directive.kind, directive.range.start.column])).toEqual([['enable', 34]]);
+  });
+
+  it('an example in inline code does not silence the rule, and --fix leaves it byte for byte', () => {
+    const text = [
+      '# Checkout: PRD',
+      '',
+      '## Stories',
+      '',
+      'To silence a rule for the file, write `<!-- pmpo-lint-disable-file story-needs-criteria -->` in your file.',
+      '',
+      '- As a shopper, I want to save my card so that I can pay in one step.',
+      '',
+    ].join('\n');
+    const findings = lint(text, { fileName: 'checkout-prd.md' }).findings;
+    expect(findings.map((finding) => `${finding.range.start.line}:${finding.ruleId}`)).toEqual(['7:story-needs-criteria']);
+    expect(applyEdits(text, safeFixes(findings)).text).toBe(text);
+  });
+});
+
+describe('fixing never touches text that only looks like a disable comment', () => {
+  it('applying every safe fix leaves inline code, link titles and code blocks byte for byte', () => {
+    const text = [
+      '# Notes',
+      '',
+      'Write `<!-- pmpo-lint-disable-file story-format -->` in your file,',
+      'as [the guide](https://example.com "<!-- pmpo-lint-disable-line mixed-section -->") says.',
+      '',
+      '```markdown',
+      '<!-- pmpo-lint-disable-next-line doc-kind-fit -->',
+      '```',
+      '',
+      'Stale: <!-- pmpo-lint-disable-line story-format -->',
+      '',
+    ].join('\n');
+    const fixed = applyEdits(text, safeFixes(lint(text).findings)).text;
+    expect(fixed).toBe(text.replace(' <!-- pmpo-lint-disable-line story-format -->', ''));
+  });
+
+  it('pmpo-lint --fix writes back an example in inline code unchanged, removing only the stale comment and its blank', async () => {
+    const text = '# Checkout: PRD\n\n## Notes\n\nWrite `<!-- pmpo-lint-disable-file story-format -->` in your file. <!-- pmpo-lint-disable-line story-format -->\n';
+    const root = makeTree({ 'checkout-prd.md': text });
+    await runCli(['--fix', 'checkout-prd.md'], root);
+    expect(readFileSync(join(root, 'checkout-prd.md'), 'utf8')).toBe('# Checkout: PRD\n\n## Notes\n\nWrite `<!-- pmpo-lint-disable-file story-format -->` in your file.\n');
   });
 });

@@ -59,7 +59,7 @@ describe('fixing a document', () => {
     const first = lint(text);
     expect(first.findings.map((finding) => finding.ruleId)).toEqual(['unused-disable', 'unused-disable']);
     const fixed = applyEdits(text, safeFixes(first.findings)).text;
-    expect(fixed).toBe('\uFEFF# Notes\r\n\r\n## A\r\n\r\nText  here.\r\n');
+    expect(fixed).toBe('\uFEFF# Notes\r\n\r\n## A\r\n\r\nText here.\r\n');
     expect(lint(fixed).findings).toEqual([]);
   });
 });

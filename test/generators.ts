@@ -85,6 +85,9 @@ const blockquote = fc.array(fc.oneof(sentence, atxHeading), { minLength: 1, maxL
 const listWithHeading = fc.tuple(atxHeading, sentence).map(([head, text]) => `- ${head}\n  ${text}`);
 export const disableComment = fc.tuple(fc.constantFrom(...DIRECTIVES), fc.subarray(RULE_NAMES, { maxLength: 2 })).map(([kind, rules]) => `<!-- pmpo-lint-${kind}${rules.length ? ' ' + rules.join(', ') : ''} -->`);
 const noise = fc.string({ maxLength: 40, unit: 'grapheme' });
+/** A disable comment after text on its line, and one only shown in inline code (not a comment at all). */
+const trailingDisableComment = fc.tuple(sentence, disableComment).map(([text, comment]) => `${text} ${comment}`);
+const quotedDisableComment = disableComment.map((comment) => `Write \`${comment}\` to silence a rule.`);
 
 export const block = fc.oneof(
   { weight: 5, arbitrary: paragraph },
@@ -98,6 +101,8 @@ export const block = fc.oneof(
   { weight: 1, arbitrary: blockquote },
   { weight: 1, arbitrary: listWithHeading },
   { weight: 2, arbitrary: disableComment },
+  { weight: 1, arbitrary: trailingDisableComment },
+  { weight: 1, arbitrary: quotedDisableComment },
   { weight: 1, arbitrary: noise },
 );
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdits } from '../src/core/fixes.js';
+import { applyEdits, safeFixes } from '../src/core/fixes.js';
 import { lint } from '../src/core/index.js';
 import { RULES } from '../src/core/rules/index.js';
 import { docsUrl } from '../src/core/rules/types.js';
@@ -117,29 +117,57 @@ describe('unused-disable', () => {
   it('is info by default and fixable', () => {
     const [finding] = lint('<!-- pmpo-lint-disable -->\n# Notes\n').findings;
     expect(finding).toMatchObject({ ruleId: 'unused-disable', severity: 'info' });
-    expect(finding.message).toMatch(/nothing is reported for every rule here/);
+    expect(finding.message).toBe('No rule reports anything here, so this pmpo-lint-disable comment has no effect; remove it so the disable comments that matter stay visible.');
     expect(finding.fix).toEqual({ range: [0, 27], text: '' });
   });
 
-  it('names unknown rules, and never flags enable comments', () => {
-    const [finding, ...rest] = lint('# Notes\n\n<!-- pmpo-lint-disable-line mixed-sections -->\n<!-- pmpo-lint-enable -->\n').findings;
-    expect(rest).toEqual([]);
-    expect(finding.message).toContain('"mixed-sections" is not a pmpo-lint rule');
+  it('names unknown rules', () => {
+    const findings = lint('# Notes\n\n<!-- pmpo-lint-disable-line mixed-sections -->\n').findings;
+    expect(findings.map((finding) => finding.message)).toEqual(['This pmpo-lint-disable-line comment has no effect: "mixed-sections" is not a pmpo-lint rule; remove it so the disable comments that matter stay visible.']);
   });
 
-  it('when only some named rules are unused, says which and offers no fix', () => {
-    const text = doc(['# Import', '', '<!-- pmpo-lint-disable-next-line mixed-section, doc-kind-fit -->', '## Why now', '', ...STRATEGY, '', ...DELIVERY]);
+  it('flags an enable comment with no disable comment before it still active, and only that one', () => {
+    const text = ['# Notes', '', '<!-- pmpo-lint-enable -->', '<!-- pmpo-lint-disable mixed-section -->', 'text', '<!-- pmpo-lint-enable mixed-section -->', '<!-- pmpo-lint-enable mixed-section, doc-kind-fit -->', ''].join('\n');
+    const findings = lint(text).findings.filter((finding) => finding.range.start.line !== 4);
+    expect(findings.map((finding) => `${finding.range.start.line}: ${finding.message}`)).toEqual([
+      '3: No pmpo-lint-disable comment before it is still active, so this pmpo-lint-enable comment has no effect; remove it so the disable comments that matter stay visible.',
+      '7: This pmpo-lint-enable comment has no effect: "mixed-section" is not disabled here; "doc-kind-fit" is not disabled here; remove it so the disable comments that matter stay visible.',
+    ]);
+    expect(applyEdits(text, safeFixes(findings)).text).toBe(text.replace('<!-- pmpo-lint-enable -->\n', '').replace('<!-- pmpo-lint-enable mixed-section, doc-kind-fit -->\n', ''));
+  });
+
+  it('an enable comment after a disable comment for every rule is not flagged', () => {
+    const text = '# Notes\n\n<!-- pmpo-lint-disable -->\ntext\n<!-- pmpo-lint-enable doc-kind-fit -->\n<!-- pmpo-lint-enable -->\n';
+    expect(lint(text).findings.map((finding) => finding.range.start.line)).toEqual([3]);
+  });
+
+  it('when only some named rules are unused, reports each at its name, and the fix removes just that name', () => {
+    const text = doc(['# Import', '', '<!-- pmpo-lint-disable-next-line doc-kind-fit, mixed-section, story-atomic, nope -->', '## Why now', '', ...STRATEGY, '', ...DELIVERY]);
     const findings = lint(text).findings;
-    expect(findings.map((finding) => finding.ruleId)).toEqual(['unused-disable']);
-    expect(findings[0].message).toContain('nothing is reported for "doc-kind-fit" here');
-    expect(findings[0].message).not.toContain('"mixed-section"');
-    expect(findings[0].fix).toBeUndefined();
+    expect(findings.map((finding) => [finding.ruleId, text.slice(finding.range.start.offset, finding.range.end.offset), finding.message])).toEqual([
+      ['unused-disable', 'doc-kind-fit', '"doc-kind-fit" is not reported here, so naming it has no effect (the comment still silences "mixed-section"); remove the name.'],
+      ['unused-disable', 'story-atomic', '"story-atomic" is not reported here, so naming it has no effect (the comment still silences "mixed-section"); remove the name.'],
+      ['unused-disable', 'nope', '"nope" is not a pmpo-lint rule, so naming it has no effect (the comment still silences "mixed-section"); remove the name.'],
+    ]);
+    const line = (fixed: string) => fixed.split('\n')[2];
+    expect(findings.map((finding) => line(applyEdits(text, [finding.fix!]).text))).toEqual([
+      '<!-- pmpo-lint-disable-next-line mixed-section, story-atomic, nope -->',
+      '<!-- pmpo-lint-disable-next-line doc-kind-fit, mixed-section, nope -->',
+      '<!-- pmpo-lint-disable-next-line doc-kind-fit, mixed-section, story-atomic -->',
+    ]);
+    const fixed = applyEdits(text, safeFixes(findings));
+    expect(fixed.skipped).toEqual([]);
+    expect(line(fixed.text)).toBe('<!-- pmpo-lint-disable-next-line mixed-section -->');
+    expect(lint(fixed.text).findings).toEqual([]);
   });
 
-  it('removes only the comment when it shares its line with text', () => {
-    const text = '# Notes\n\nSome text <!-- pmpo-lint-disable-line doc-kind-fit --> more.\n';
-    const [finding] = lint(text).findings;
-    expect(applyEdits(text, [finding.fix!]).text).toBe('# Notes\n\nSome text  more.\n');
+  it('removes the comment with the blank it leaves dangling, never other text', () => {
+    const fixed = (text: string) => applyEdits(text, safeFixes(lint(text).findings)).text;
+    expect(fixed('# Notes\n\nSome text <!-- pmpo-lint-disable-line doc-kind-fit --> more.\n')).toBe('# Notes\n\nSome text more.\n');
+    expect(fixed('# Notes\n\nSome text \t<!-- pmpo-lint-disable-line doc-kind-fit -->\r\nmore\n')).toBe('# Notes\n\nSome text\r\nmore\n');
+    expect(fixed('# Notes\n\n<!-- pmpo-lint-disable-line doc-kind-fit -->  Some text\n')).toBe('# Notes\n\nSome text\n');
+    expect(fixed('# Notes\n\nSome text<!-- pmpo-lint-disable-line doc-kind-fit -->more\n')).toBe('# Notes\n\nSome textmore\n');
+    expect(fixed('# Notes\n\n  <!-- pmpo-lint-disable-line doc-kind-fit -->  \nmore\n')).toBe('# Notes\n\nmore\n');
   });
 
   it('is turned off in config or front matter, not by disable comments (which it checks)', () => {

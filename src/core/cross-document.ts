@@ -35,8 +35,7 @@ export function crossDocumentFindings(documents: readonly LintedDocument[]): Map
     const findings = found.get(document.fileName);
     if (!findings) continue;
     const index = new LineIndex(document.text);
-    const codeBlocks = document.result.sections.flatMap((section) => section.blocks.filter((block) => block.type === 'code'));
-    const kept = applyDirectives(findings, readDirectives(index, codeBlocks), index);
+    const kept = applyDirectives(findings, readDirectives(index, document.result.sections), index);
     if (kept.length) found.set(document.fileName, kept);
     else found.delete(document.fileName);
   }

@@ -146,8 +146,7 @@ function runRules(input: RunInput): Finding[] {
       report: (report: Report) => findings.push(toFinding(rule.id, severity, report)),
     });
   };
-  const codeBlocks = input.sections.flatMap((analysis) => analysis.section.blocks.filter((block) => block.type === 'code'));
-  const directives = readDirectives(input.index, codeBlocks);
+  const directives = readDirectives(input.index, input.sections.map((analysis) => analysis.section));
   for (const rule of RULES) if (rule.id !== 'unused-disable') run(rule, { directives });
   const kept = applyDirectives(findings.splice(0), directives, input.index);
   findings.push(...kept);

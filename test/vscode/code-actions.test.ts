@@ -89,7 +89,7 @@ describe('Fix all', () => {
     const { text: fixed, applied } = await fixAllText(withUnused, lintText);
     expect(applied).toBe(2);
     expect(fixed).not.toContain('no-such-rule');
-    expect(fixed).toContain('A closing note.\n Another note.');
+    expect(fixed).toContain('A closing note.\nAnother note.');
     expect(fixed).not.toContain('Delivery detail');
     const remaining = lint(fixed, { fileName }).findings;
     expect(remaining.map((finding) => finding.ruleId)).toEqual(['mixed-section']);
