@@ -315,6 +315,12 @@ export function criteriaStatements(sections: readonly SectionAnalysis[], index: 
 
 const NO_STATEMENTS: ReadonlySet<Statement> = new Set();
 
+/** The criteria of one section, as `criteriaStatements` finds them there; `stories` are the section's own. */
+export function sectionCriteriaStatements(analysis: SectionAnalysis, index: LineIndex, stories: readonly Story[], headingPatterns: readonly string[]): CriteriaStatement[] {
+  const storyStatements = stories.length ? new Set(stories.map((story) => story.statement)) : NO_STATEMENTS;
+  return criteriaOfSection(analysis, index, storyStatements, headingPatterns, headingPatterns.join('\u0000'));
+}
+
 interface SectionCriteria {
   found: CriteriaStatement[];
   /** Index of each criterion's statement in the section's statements. */

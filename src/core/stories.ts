@@ -383,15 +383,17 @@ function storiesOfSection(analysis: SectionAnalysis, sectionIndex: number, index
     const position = new Map(analysis.statements.map((judgement, i) => [judgement.statement, i]));
     return { stories, at: stories.map((story) => position.get(story.statement)!) };
   };
+  // Copy-then-assign: much faster in V8 than spreading with overrides (every story below an edit moves).
   const move = (memo: SectionStories, _lines: number, offsets: number): SectionStories => ({
     at: memo.at,
-    stories: memo.stories.map((story, i) => ({
-      ...story,
-      statement: analysis.statements[memo.at[i]].statement,
-      sectionIndex,
-      startOffset: story.startOffset + offsets,
-      endOffset: story.endOffset + offsets,
-    })),
+    stories: memo.stories.map((story, i) => {
+      const moved = { ...story };
+      moved.statement = analysis.statements[memo.at[i]].statement;
+      moved.sectionIndex = sectionIndex;
+      moved.startOffset += offsets;
+      moved.endOffset += offsets;
+      return moved;
+    }),
   });
   return SECTION_STORIES.get(analysis, '', compute, move).stories;
 }
