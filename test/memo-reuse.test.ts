@@ -77,6 +77,21 @@ describe('story-unique from remembered story facts', () => {
   });
 });
 
+describe('stories of a section the edit did not move', () => {
+  it('are given again only while the section keeps its index (a heading typed above, same length, adds a section)', () => {
+    const long = 'The intro names the plan, its owner and the release it belongs to. '.repeat(20);
+    const text = `# A\n\nxx y\n\n${long}\n\n# B\n\n- As a user, I want to export the plan so that I share it.\n- As a user, I want to print the plan so that I read it.\n`;
+    const edited = text.replace('xx y', '# Zz');
+    expect(edited.length).toBe(text.length);
+    const linter = createLinter();
+    linter.lint(text);
+    const result = linter.lint(edited);
+    expect(result).toEqual(lint(edited));
+    expect(result.sections.map((section) => section.heading)).toEqual(['A', 'Zz', 'B']);
+    expect(result.findings.find((finding) => finding.ruleId === 'story-needs-criteria')?.message).toContain('in "B"');
+  });
+});
+
 describe('criteria-testable from remembered section reports', () => {
   const configs: Config[] = [
     {},
