@@ -4,7 +4,7 @@ import { analyseChunk } from '../src/core/analyse.js';
 import type { Config } from '../src/core/config.js';
 import { allCues } from '../src/core/cues/index.js';
 import { createLinter, lint } from '../src/core/index.js';
-import { moveSection, rebaseSection } from '../src/core/rebase.js';
+import { moveSection, rebase, rebaseSection } from '../src/core/rebase.js';
 
 /**
  * Keystroke paths added for round 6: story-unique's per-section story facts,
@@ -131,7 +131,7 @@ describe('criteria-testable from remembered section reports', () => {
 });
 
 describe('moveSection', () => {
-  it('builds from a previous placement exactly what rebaseSection builds from the chunk-relative analysis', () => {
+  it('builds from a previous placement exactly what the generic rebase builds from the chunk-relative analysis', () => {
     const text = '# A\n\nGrow revenue by 20% this year. As a user, I want export so that I share.\n\n- Given a plan\n- When I open it\n- Then I see it\n\n| a | b |\n| - | - |\n| c | d |\n';
     const shifts = fc.tuple(fc.nat({ max: 50 }), fc.nat({ max: 5000 }), fc.integer({ min: -3, max: 50 }), fc.integer({ min: -20, max: 5000 }));
     fc.assert(
@@ -140,7 +140,7 @@ describe('moveSection', () => {
         const previous = rebaseSection(relative, line + 3, offset + 20);
         const moved = moveSection(relative, line + 3 + lineShift, offset + 20 + offsetShift, previous, lineShift, offsetShift);
         const [fresh] = analyseChunk(text, allCues());
-        expect(moved).toEqual(rebaseSection(fresh, line + 3 + lineShift, offset + 20 + offsetShift));
+        expect(moved).toEqual(rebase(fresh, line + 3 + lineShift, offset + 20 + offsetShift));
       }),
       { numRuns: 60 },
     );

@@ -114,8 +114,19 @@ function shiftEvidence(item: Evidence, lineDelta: number, offsetDelta: number): 
   return item;
 }
 
+// Written out, in the order classify creates the fields: a spread copy of these objects takes about twice the memory.
 function moveEvidence(item: Evidence, lineDelta: number, offsetDelta: number): Evidence {
-  return shiftEvidence({ ...item }, lineDelta, offsetDelta);
+  return {
+    side: item.side,
+    cueId: item.cueId,
+    reason: item.reason,
+    weight: item.weight,
+    line: item.line + lineDelta,
+    text: item.text,
+    match: item.match,
+    startOffset: item.startOffset + offsetDelta,
+    endOffset: item.endOffset + offsetDelta,
+  };
 }
 
 function moveBlock(item: Block, lineDelta: number, offsetDelta: number): Block {
