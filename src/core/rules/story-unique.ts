@@ -32,7 +32,23 @@ function sameness(first: StoryFacts, facts: StoryFacts): string {
 
 function storyFacts(story: Story): StoryFacts {
   const { whole, ask } = storyKeys(story);
-  return { whole, ask, exact: story.text.slice(story.parsed.start, story.parsed.end).trim(), excerpt: storyExcerpt(story) };
+  return { whole: canonical(whole), ask: canonical(ask), exact: canonical(story.text.slice(story.parsed.start, story.parsed.end).trim()), excerpt: storyExcerpt(story) };
+}
+
+/**
+ * One string object per distinct key: the duplicates' keys are then the same
+ * object, so the map lookups and comparisons on every keystroke stop at the
+ * reference instead of comparing characters.
+ */
+const CANONICAL = new Map<string, string>();
+const MAX_CANONICAL = 50_000;
+
+function canonical(key: string): string {
+  const known = CANONICAL.get(key);
+  if (known !== undefined) return known;
+  if (CANONICAL.size >= MAX_CANONICAL) CANONICAL.clear();
+  CANONICAL.set(key, key);
+  return key;
 }
 
 /**
