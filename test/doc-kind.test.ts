@@ -58,3 +58,24 @@ describe('detectKind by content (no file name)', () => {
     expect(detectKind(`# Driver app\n\n${stories(3)}\n`)).toBe('unknown');
   });
 });
+
+describe('detectKind of the files a repository has about itself', () => {
+  const prd = `# Route planner PRD\n\n## Goals\n\nGrow market share in the mid-market segment this year.\n\n## Stories\n\n${stories(3)}\n`;
+
+  it.each(['README.md', 'docs/CHANGELOG.md', 'CONTRIBUTING.md', 'code_of_conduct.md', 'LICENSE.md', 'pkg/Release-Notes.md'])(
+    '%s is not a product document, whatever it reads like', (fileName) => {
+      expect(detectKind(prd)).toBe('prd');
+      expect(detectKind(prd, fileName)).toBe('unknown');
+    });
+
+  it('front matter, the kind setting and documentKinds globs still decide', () => {
+    expect(detectKind(`---\npmpo:\n  kind: vision\n---\n${prd}`, 'README.md')).toBe('vision');
+    expect(detectKind(prd, 'README.md', { kind: 'backlog' })).toBe('backlog');
+    expect(detectKind(prd, 'docs/README.md', { documentKinds: { prd: ['docs/*.md'] } })).toBe('prd');
+  });
+
+  it('a name that only contains such a word is read as usual', () => {
+    expect(detectKind(prd, 'readme-prd.md')).toBe('prd');
+    expect(detectKind(prd, 'security-review.md')).toBe('prd');
+  });
+});

@@ -32,8 +32,8 @@ function example(page: string, title: string): string {
   return `${blocks[0][2]}\n`;
 }
 
-function findingsOf(text: string, ruleId: string) {
-  return lint(text, { fileName: 'example.md' }).findings.filter((finding) => finding.ruleId === ruleId);
+function findingsOf(text: string, ruleId?: string) {
+  return lint(text, { fileName: 'example.md' }).findings.filter((finding) => !ruleId || finding.ruleId === ruleId);
 }
 
 describe('rule docs', () => {
@@ -62,8 +62,8 @@ describe('rule docs', () => {
       expect(findingsOf(example(page, 'Incorrect'), id).length).toBeGreaterThanOrEqual(1);
     });
 
-    it('the Correct example is not', () => {
-      expect(findingsOf(example(page, 'Correct'), id)).toEqual([]);
+    it('the Correct example is not, nor by any other rule (readers copy it)', () => {
+      expect(findingsOf(example(page, 'Correct'))).toEqual([]);
     });
   });
 });

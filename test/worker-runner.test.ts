@@ -1,23 +1,27 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWorkerRunner, type WorkerRunner } from '../src/node/worker-runner.js';
+import { createWorkerRunner, lintTimeLimit, type WorkerRunner, type WorkerRunnerOptions } from '../src/node/worker-runner.js';
 import { createInProcessRunner, type LintRequest, type LintRunner } from '../src/vscode/lint-runner.js';
 import { ALIASES } from '../scripts/bundle-aliases.mjs';
+import { FAULTS } from './support/lint-fault-markers.js';
 
+const require = createRequire(import.meta.url);
 const workerFile = fileURLToPath(new URL('../src/node/document-lint-worker.ts', import.meta.url));
 const prd = readFileSync(new URL('./vscode/fixtures/mixed-prd.md', import.meta.url), 'utf8');
 const story = /As a team lead[\s\S]*free slots are shown\n/;
 
 const runners: WorkerRunner[] = [];
-function workerRunner(options: { size?: number; file?: string } = {}) {
+function workerRunner(options: Partial<WorkerRunnerOptions> & { file?: string } = {}) {
   const log: string[] = [];
-  const runner = createWorkerRunner({ workerFile: options.file ?? workerFile, size: options.size ?? 1, log: (message) => log.push(message) });
+  const trace: string[] = [];
+  const runner = createWorkerRunner({ ...options, workerFile: options.file ?? workerFile, size: options.size ?? 1, log: (message) => log.push(message), trace: (message) => trace.push(message) });
   runners.push(runner);
-  return { runner, log };
+  return { runner, log, trace };
 }
 
 afterEach(async () => {
@@ -58,10 +62,12 @@ describe('worker-backed lint runner', () => {
     const outfile = join(mkdtempSync(join(tmpdir(), 'pmpo-worker-')), 'document-lint-worker.js');
     // The options of its entry in scripts/build.mjs, with the same aliases (without them the bundle cannot load).
     await build({ entryPoints: [workerFile], outfile, alias: ALIASES, bundle: true, minify: true, charset: 'utf8', platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent' });
-    const { runner, log } = workerRunner({ file: outfile });
+    const { runner, log, trace } = workerRunner({ file: outfile });
     expect(await runner.lint(request(prd, 'a', { stories: true }))).toEqual(await createInProcessRunner().lint(request(prd, 'a', { stories: true })));
     expect(runner.workers).toBe(1);
     expect(log).toEqual([]);
+    // Its lints' clock runs from this message on: without it there would be no time limit.
+    expect(trace).toContainEqual(expect.stringMatching(/^lint worker ready in \d+ ms$/));
   }, 60_000);
 
   it('lints only the newest text when several requests for one document queue up', async () => {
@@ -108,7 +114,7 @@ describe('worker-backed lint runner', () => {
     expect(log).toEqual([expect.stringMatching(/document-lint-worker\.js is missing; linting on the extension host thread/)]);
   });
 
-  it('falls back when the worker cannot load or dies during a lint, losing no lint', async () => {
+  it('falls back when the worker cannot load or dies before it is ready, losing no lint', async () => {
     const broken = workerRunner({ file: scratchFile('broken.js', "throw new Error('bad bundle');\n") });
     expect(await broken.runner.lint(request(prd))).toEqual(await createInProcessRunner().lint(request(prd)));
     expect(broken.log).toEqual([expect.stringMatching(/lint worker: stopped \(bad bundle\)/)]);
@@ -161,6 +167,118 @@ describe('worker-backed lint runner', () => {
     await waiting;
     await expect(runner.lint(request(prd, 'c'))).rejects.toThrow(/disposed/);
   }, 60_000);
+});
+
+describe('a lint that hangs, or a worker that dies while it lints', () => {
+  const faultyWorker = fileURLToPath(new URL('./support/faulty-lint-worker.ts', import.meta.url));
+  // Small enough to keep the test short, large enough for a cold lint of the fixture on a loaded machine.
+  const timeLimit = () => 3000;
+  const here = () => createInProcessRunner();
+  const stopped = (trace: string[]) => trace.filter((line) => line.startsWith('lint worker stopped while linting'));
+
+  it('stops a lint past its time limit; the document gets a failure reply, the others are linted in a new worker', async () => {
+    const { runner, log, trace } = workerRunner({ file: faultyWorker, timeLimit });
+    const shorter = prd.replace(story, '');
+    expect(await runner.lint(request(prd, 'a'))).toEqual(await here().lint(request(prd, 'a')));
+    const hanging = runner.lint(request(`${prd}\n${FAULTS.hang}\n`, 'h'));
+    const waiting = runner.lint(request(shorter, 'b'));
+    const forgotten = runner.lint(request(prd, 'd'));
+    runner.forget('d');
+    const abort = new AbortController();
+    const aborted = expect(runner.lint(request(prd, 'c', { signal: abort.signal }))).rejects.toThrow(/abort/i);
+    const failure = await hanging;
+    abort.abort();
+    expect(failure).toMatchObject({ findings: [], kind: 'unknown', failure: { reason: 'timeout' } });
+    expect(failure.failure!.elapsedMs).toBeGreaterThanOrEqual(2900);
+    expect(failure.skipped).toMatch(/^pmpo-lint could not lint this document: its lint was stopped after \d+\.\d s \(the limit for \d+ KB is 3\.0 s\)\. It is tried again when the text changes\.$/);
+    expect(await waiting).toEqual(await here().lint(request(shorter, 'b')));
+    await aborted;
+    expect(await forgotten).toEqual(await here().lint(request(prd, 'd')));
+    // Its linter went with the old worker: 'a' is linted cold in the new one, with the same result; 'd' was forgotten.
+    expect(await runner.lint(request(prd, 'a'))).toEqual(await here().lint(request(prd, 'a')));
+    expect(runner.workers).toBe(1);
+    expect(await runner.held()).toBe(2);
+    expect(runner.fellBack).toBe(false);
+    expect(stopped(trace)).toHaveLength(1);
+    expect(log).toEqual([]);
+  }, 60_000);
+
+  it('does not lint a text that hung again, on any key, until the text changes', async () => {
+    const { runner, trace } = workerRunner({ file: faultyWorker, timeLimit });
+    const hung = `${prd}\n${FAULTS.hang}\n`;
+    const first = await runner.lint(request(hung, 'h'));
+    expect(first.failure?.reason).toBe('timeout');
+    expect(await runner.lint(request(hung, 'h'))).toEqual(first);
+    expect(await runner.lint(request(hung, 'workspace:h', { stories: true }))).toEqual(first);
+    expect(stopped(trace)).toHaveLength(1);
+    // Another config is another lint: tried again (and stopped again).
+    expect((await runner.lint(request(hung, 'h', { config: { rules: {} } }))).failure?.reason).toBe('timeout');
+    expect(stopped(trace)).toHaveLength(2);
+    const edited = hung.replace(FAULTS.hang, 'Edited.');
+    expect(await runner.lint(request(edited, 'h'))).toEqual(await here().lint(request(edited, 'h')));
+  }, 60_000);
+
+  it.each([
+    ['exits', FAULTS.exit, 'crash', /its lint worker exited with code 3 after \d+\.\d s\./],
+    ['throws', FAULTS.throw, 'crash', /its lint worker stopped \(fault: thrown in the worker\) after \d+\.\d s\./],
+    ['runs out of memory', FAULTS.outOfMemory, 'out-of-memory', /its lint worker ran out of memory after \d+\.\d s\./],
+  ])('a worker that %s during a lint: that document is not linted on this thread, the others are linted in a new worker', async (_what, marker, reason, message) => {
+    const { runner, log, trace } = workerRunner({ file: faultyWorker, resourceLimits: { maxOldGenerationSizeMb: 128 } });
+    const shorter = prd.replace(story, '');
+    const fatal = `${prd}\n${marker}\n`;
+    const replies = await Promise.all([runner.lint(request(fatal, 'x')), runner.lint(request(shorter, 'b'))]);
+    expect(replies[0]).toMatchObject({ findings: [], kind: 'unknown', failure: { reason } });
+    expect(replies[0].skipped).toMatch(message);
+    expect(replies[1]).toEqual(await here().lint(request(shorter, 'b')));
+    expect(await runner.lint(request(fatal, 'x'))).toEqual(replies[0]);
+    expect(await runner.lint(request(prd, 'c'))).toEqual(await here().lint(request(prd, 'c')));
+    expect(runner.fellBack).toBe(false);
+    expect(runner.workers).toBe(1);
+    expect(stopped(trace)).toHaveLength(1);
+    expect(log).toEqual([]);
+  }, 60_000);
+
+  it('says so when a worker dies while idle, and starts a new one for the next lint', async () => {
+    const { runner, log } = workerRunner({ file: faultyWorker });
+    const text = `${prd}\n${FAULTS.exitWhenIdle}\n`;
+    expect(await runner.lint(request(text, 'a'))).toEqual(await here().lint(request(text, 'a')));
+    for (let wait = 0; wait < 200 && runner.workers > 0; wait++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(runner.workers).toBe(0);
+    expect(log).toEqual(['lint worker: exited (code 5) while idle; a new one starts on the next lint']);
+    expect(await runner.lint(request(prd, 'a'))).toEqual(await here().lint(request(prd, 'a')));
+    expect(runner.workers).toBe(1);
+    expect(runner.fellBack).toBe(false);
+  }, 60_000);
+
+  it('lints here from then on when the new worker cannot start; the document that crashed the old one still is not', async () => {
+    const started = join(mkdtempSync(join(tmpdir(), 'pmpo-worker-')), 'started');
+    // Loads the faulty worker the first time, fails to load every time after.
+    const once = scratchFile(
+      'once.js',
+      `const fs = require('node:fs');
+if (fs.existsSync(${JSON.stringify(started)})) throw new Error('cannot load again');
+fs.writeFileSync(${JSON.stringify(started)}, '');
+require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register();
+require(${JSON.stringify(faultyWorker)});
+`,
+    );
+    const { runner, log } = workerRunner({ file: once });
+    const shorter = prd.replace(story, '');
+    const fatal = `${prd}\n${FAULTS.exit}\n`;
+    const replies = await Promise.all([runner.lint(request(fatal, 'x')), runner.lint(request(shorter, 'b'))]);
+    expect(replies[0].failure?.reason).toBe('crash');
+    expect(replies[1]).toEqual(await here().lint(request(shorter, 'b')));
+    expect(runner.fellBack).toBe(true);
+    expect(log).toEqual([expect.stringMatching(/^lint worker: stopped \(cannot load again\); linting on the extension host thread from now on$/)]);
+    expect(await runner.lint(request(fatal, 'x'))).toEqual(replies[0]);
+    expect(await runner.lint(request(prd, 'c'))).toEqual(await here().lint(request(prd, 'c')));
+  }, 60_000);
+
+  it('gives each lint 10 s at least, more for long texts', () => {
+    expect(lintTimeLimit(0)).toBe(10_000);
+    expect(lintTimeLimit(200_000)).toBe(10_000);
+    expect(lintTimeLimit(2_000_000)).toBe(100_000);
+  });
 });
 
 /** Lints `text` and says whether a 10 ms timer set at the same moment fired before the lint finished, and the longest gap between 5 ms ticks. */

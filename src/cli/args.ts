@@ -3,6 +3,8 @@ import { UsageError } from './errors.js';
 
 export const FORMATS = ['stylish', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
+/** What the sections command prints: stylish is its table. */
+const SECTIONS_FORMATS: readonly Format[] = ['stylish', 'json'];
 
 export interface CliOptions {
   command: 'lint' | 'sections';
@@ -63,13 +65,24 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 
 function parseStrict(argv: readonly string[]) {
   try {
-    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    return parseArgs({ args: joinNegativeNumbers(argv), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    // node's messages are one line but mention internals; keep the useful part.
+    // node's messages mention internals (and may run on); keep the first sentence and point to --help.
     const message = (error as Error).message.split('\n')[0];
     const internals = message.indexOf('. To specify a positional argument');
-    throw new UsageError(internals === -1 ? message : message.slice(0, internals));
+    const reason = (internals === -1 ? message : message.slice(0, internals)).replace(/\.$/, '');
+    throw new UsageError(`${reason}. Run pmpo-lint --help for the options.`);
   }
+}
+
+/** `--max-warnings -1` as `--max-warnings=-1`: node's parser would take `-1` for an option and call the value ambiguous. */
+function joinNegativeNumbers(argv: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--max-warnings' && /^-\d+$/.test(argv[i + 1] ?? '')) joined.push(`--max-warnings=${argv[++i]}`);
+    else joined.push(argv[i]);
+  }
+  return joined;
 }
 
 function parseFormat(value: string | undefined): Format {
@@ -78,10 +91,12 @@ function parseFormat(value: string | undefined): Format {
   throw new UsageError(`unknown format "${value}": use one of ${FORMATS.join(', ')}`);
 }
 
+/** A whole number; a negative one (ESLint's default is -1) means no limit. */
 function parseMaxWarnings(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings needs a whole number of 0 or more, not "${value}"`);
-  return Number(value);
+  if (!/^-?\d+$/.test(value)) throw new UsageError(`--max-warnings needs a whole number (-1 for no limit), not "${value}"`);
+  const maximum = Number(value);
+  return maximum < 0 ? undefined : maximum;
 }
 
 function checkCombinations(options: CliOptions): void {
@@ -89,4 +104,7 @@ function checkCombinations(options: CliOptions): void {
   if (options.stdin && options.targets.length > 0) throw new UsageError('--stdin reads one document: name no files with it');
   if (options.command === 'sections' && options.targets.length === 0 && !options.stdin) throw new UsageError('sections needs at least one file');
   if (options.command === 'sections' && options.fix) throw new UsageError('--fix does not apply to the sections command');
+  if (options.command === 'sections' && !SECTIONS_FORMATS.includes(options.format)) {
+    throw new UsageError(`sections prints a table, or JSON with --format json: --format ${options.format} does not apply to it`);
+  }
 }

@@ -9,6 +9,8 @@ export interface FixOutcome {
   text: string;
   result: LintResult;
   changed: boolean;
+  /** How many fixes were applied, over every pass. */
+  fixCount: number;
 }
 
 /**
@@ -18,15 +20,17 @@ export interface FixOutcome {
 export function fixDocument(document: DocumentText, lintText: (text: string) => LintResult): FixOutcome {
   let text = document.text;
   let result = lintText(text);
+  let fixCount = 0;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const edits = safeFixes(result.findings).map((edit) => withLineEndings(edit, document.eol));
     if (edits.length === 0) break;
     const { text: next, applied } = applyEdits(text, edits);
     if (applied.length === 0 || next === text) break;
     text = next;
+    fixCount += applied.length;
     result = lintText(text);
   }
-  return { text, result, changed: text !== document.text };
+  return { text, result, changed: text !== document.text, fixCount };
 }
 
 function withLineEndings(edit: TextEdit, eol: DocumentText['eol']): TextEdit {

@@ -8,9 +8,9 @@ are linted there unless --all. Files named explicitly are always linted.
 Options:
   -f, --format stylish|json|sarif   Output format (default: stylish)
       --fix                         Apply safe fixes and write the files back
-  -c, --config FILE                 Config file under the nearest .pmpo-lint.json(c)
-      --max-warnings N              Exit 1 when there are more than N warnings
-  -q, --quiet                       Report errors only
+  -c, --config FILE                 Config file with lower precedence than the nearest .pmpo-lint.json(c)
+      --max-warnings N              Exit 1 when there are more than N warnings (-1: no limit)
+  -q, --quiet                       Report errors only (warnings still count for --max-warnings)
       --all                         Lint every Markdown file in walks, not only product documents
       --stdin                       Lint text from standard input
       --stdin-filename NAME         File name for --stdin (kind detection, config lookup)
@@ -20,8 +20,9 @@ Options:
   -v, --version                     Show the version
 
 Commands:
-  sections FILE...                  Show each section's label and scores
-                                    (table, or JSON with --format json)
+  sections FILE...                  Show each section's label and scores (table, or JSON
+                                    with --format json); "line" is the heading's line,
+                                    "body" the lines after it (JSON startLine-endLine)
 
 Exit codes: 0 clean or warnings within --max-warnings; 1 an error, or too many
 warnings; 2 usage error, missing path, no Markdown file, invalid config.

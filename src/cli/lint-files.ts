@@ -33,6 +33,8 @@ export interface FileReport {
   listed: boolean;
   /** With --fix: the full fixed text (BOM included) when it differs from the input. */
   fixedText?: string;
+  /** With --fix, when the text changed: how many fixes were applied. */
+  fixCount?: number;
   /** The stories of an analysed product document, for the checks across documents (found where it was linted). */
   stories?: StoryAsk[];
 }
@@ -84,7 +86,7 @@ function lintDocument(document: DocumentText, task: LintTask, options: LintFiles
     filePath: task.filePath,
     result: fixed.result,
     listed,
-    ...(fixed.changed ? { fixedText: encodeDocument(document, fixed.text) } : {}),
+    ...(fixed.changed ? { fixedText: encodeDocument(document, fixed.text), fixCount: fixed.fixCount } : {}),
     ...stories(fixed.text, fixed.result),
   };
 }

@@ -1,17 +1,17 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { version } from '../../package.json';
 import { parseCliArgs, type CliOptions } from './args.js';
 import { ConfigResolver } from './config.js';
 import { checkAcrossDocuments } from './cross-document.js';
-import { messageOf } from './errors.js';
+import { errorReport, systemReason, UsageError } from './errors.js';
 import { formatJson } from './formatters/json.js';
 import { formatSarif } from './formatters/sarif.js';
 import { formatSectionsJson, formatSectionsTable } from './formatters/sections.js';
 import { formatStylish } from './formatters/stylish.js';
 import { HELP } from './help.js';
 import { lintBytes, lintFiles, type FileReport, type LintTask } from './lint-files.js';
-import { exitCodeFor, toCliResults, type CliFileResult } from './results.js';
+import { toCliResults, verdictFor, type CliFileResult } from './results.js';
 import { findFiles } from './walk.js';
 
 export interface Output {
@@ -35,7 +35,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   try {
     return await runCommand(parseCliArgs(argv), io);
   } catch (error) {
-    io.stderr.write(`pmpo-lint: ${messageOf(error)}\n`);
+    io.stderr.write(errorReport(error));
     return 2;
   }
 }
@@ -56,7 +56,10 @@ async function runCommand(options: CliOptions, io: CliIO): Promise<number> {
   // With --fix --stdin, stdout carries the fixed text, so the report goes to stderr.
   const reportStream = options.stdin && options.fix ? io.stderr : io.stdout;
   report(options, io, format(options, io, results), reportStream);
-  return exitCodeFor(results, options.maxWarnings);
+  if (options.fix && !options.quiet) io.stderr.write(fixSummary(reports));
+  const verdict = verdictFor(options.quiet ? toCliResults(reports, { quiet: false }) : results, options.maxWarnings);
+  if (verdict.tooManyWarnings) io.stderr.write(`pmpo-lint found too many warnings (maximum: ${verdict.tooManyWarnings.maximum}).\n`);
+  return verdict.code;
 }
 
 async function lintTargets(options: CliOptions, io: CliIO, resolver: ConfigResolver): Promise<FileReport[]> {
@@ -101,8 +104,36 @@ function report(options: CliOptions, io: CliIO, text: string, stream: Output): v
     return;
   }
   const path = resolve(io.cwd, options.outputFile);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text, 'utf8');
+  try {
+    makeFolders(dirname(path));
+    writeFileSync(path, text, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'a part of the path is a file, not a folder' : systemReason(error);
+    throw new UsageError(`cannot write the report to ${options.outputFile}: ${reason}`);
+  }
+}
+
+/**
+ * mkdir -p, one folder at a time: node's recursive mkdir spins forever where
+ * the parent exists but refuses the child with ENOENT (below /proc).
+ */
+function makeFolders(folder: string): void {
+  if (existsSync(folder)) return;
+  const parent = dirname(folder);
+  if (parent !== folder) makeFolders(parent);
+  mkdirSync(folder);
+}
+
+/** "Fixed 3 problems in 2 files." on stderr (stdout may carry JSON, SARIF or the fixed text); nothing when nothing was fixed. */
+function fixSummary(reports: readonly FileReport[]): string {
+  const fixed = reports.filter((fileReport) => fileReport.fixCount);
+  const problems = fixed.reduce((sum, fileReport) => sum + fileReport.fixCount!, 0);
+  if (problems === 0) return '';
+  return `Fixed ${plural(problems, 'problem')} in ${plural(fixed.length, 'file')}.\n`;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 function write(stream: Output, text: string): 0 {

@@ -2,7 +2,7 @@
 // one rule the CLI (node fs) and the editor (vscode.workspace.fs, so virtual
 // file systems and vscode.dev too) both follow. No file access here: each
 // adapter walks its own folders with these pieces.
-import { parseConfigText, type ConfigProblem, type ParsedConfig } from './config.js';
+import { parseConfigText, type ParsedConfig } from './config.js';
 
 /** Looked for in this order in each folder: `.json` wins over `.jsonc`. */
 export const CONFIG_FILE_NAMES = ['.pmpo-lint.json', '.pmpo-lint.jsonc'] as const;
@@ -38,11 +38,4 @@ export function uriPathFolder(path: string): string {
 /** Parses a config file's text (a UTF-8 byte order mark is ignored). */
 export function parseConfigFile(text: string): ParsedConfig {
   return parseConfigText(text.replace(/^\uFEFF/, ''));
-}
-
-/** One line naming the file, the first problem's line and column and its key, and how many more there are. */
-export function describeConfigProblems(file: string, problems: readonly ConfigProblem[]): string {
-  const [first] = problems;
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-  return `${file}:${first.line}:${first.column}: ${first.message}${more}`;
 }

@@ -23,10 +23,22 @@ const TITLE_WORDS: Record<ProductKind, RegExp> = {
 
 const PRODUCT_KINDS: ProductKind[] = ['prd', 'roadmap', 'backlog', 'vision'];
 
+/**
+ * Base names of the files every repository has about itself: whatever their
+ * content reads like, they are not product documents (a README's feature list
+ * and a changelog's entries would read as a PRD).
+ */
+const REPOSITORY_FILES = new Set(['readme', 'changelog', 'changes', 'history', 'news', 'releases', 'release-notes', 'contributing',
+  'code-of-conduct', 'security', 'support', 'license', 'licence', 'authors', 'contributors', 'maintainers', 'governance', 'notice']);
+
 function baseNameTokens(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? '';
   const stem = base.replace(/\.(?:md|markdown|mdx)$/i, '');
   return `-${stem.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).join('-')}-`;
+}
+
+export function isRepositoryFile(fileName: string): boolean {
+  return REPOSITORY_FILES.has(baseNameTokens(fileName).slice(1, -1));
 }
 
 export function kindFromFileName(fileName: string, documentKinds: Config['documentKinds'] = {}): ProductKind | undefined {
@@ -114,6 +126,7 @@ export function decideKind(
   if (config.kind && config.kind !== 'auto') return { kind: config.kind, source: 'config' };
   const byName = fileName ? kindFromFileName(fileName, config.documentKinds) : undefined;
   if (byName) return { kind: byName, source: 'file-name' };
+  if (fileName && isRepositoryFile(fileName)) return { kind: 'unknown', source: 'file-name' };
   const byContent = kindFromContent(sections);
   return byContent ? { kind: byContent, source: 'content' } : { kind: 'unknown', source: 'none' };
 }

@@ -98,7 +98,7 @@ export function createLinter(defaults: LintOptions = {}): Linter {
 function skipReason(text: string, config: Config): string | undefined {
   const limitKB = config.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB;
   if (text.length > limitKB * 1024) {
-    return `Skipped: the file is ${Math.round(text.length / 1024)} KB, over the ${limitKB} KB limit (maxFileSizeKB); analysing it would block the editor.`;
+    return `Skipped: the file is ${Math.round(text.length / 1024)} KB, over the ${limitKB} KB limit; raise maxFileSizeKB to lint it.`;
   }
   if (text.includes('\u0000')) return 'Skipped: the file looks binary (it contains NUL characters).';
   return undefined;

@@ -4,15 +4,15 @@
 // other node code (a worker pool, scripts) resolve configs alike.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { CONFIG_FILE_NAMES, describeConfigProblems, foldersUpwards, parseConfigFile } from '../core/config-lookup.js';
+import { CONFIG_FILE_NAMES, foldersUpwards, parseConfigFile } from '../core/config-lookup.js';
 import type { Config } from '../core/config.js';
 
 export { CONFIG_FILE_NAMES };
 
-/** A config file that cannot be used; `message` is one line naming file:line:column. */
+/** A config file that cannot be used: one line per problem, each naming file:line:column. */
 export class ConfigFileError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly lines: readonly string[]) {
+    super(lines.join('\n'));
     this.name = 'ConfigFileError';
   }
 }
@@ -25,17 +25,17 @@ export interface LoadedConfig {
   config: Config;
 }
 
-/** Reads and validates one config file; throws ConfigFileError naming the first problem's position. */
+/** Reads and validates one config file; throws ConfigFileError naming every problem's position. */
 export function loadConfigFile(path: string): LoadedConfig {
   const file = resolve(path);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ConfigFileError(`${file}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new ConfigFileError([`${file}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
   }
   const { config, problems } = parseConfigFile(text);
-  if (problems.length > 0) throw new ConfigFileError(describeConfigProblems(file, problems));
+  if (problems.length > 0) throw new ConfigFileError(problems.map((problem) => `${file}:${problem.line}:${problem.column}: ${problem.message}`));
   return { file, folder: dirname(file), config };
 }
 

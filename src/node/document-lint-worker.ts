@@ -3,7 +3,7 @@
 // documents and workspace analysis are linted off the extension host thread.
 import { parentPort } from 'node:worker_threads';
 import { DocumentLinters } from '../vscode/lint-runner.js';
-import type { ToWorker } from './worker-runner.js';
+import type { FromWorker, ToWorker } from './worker-runner.js';
 
 const linters = new DocumentLinters();
 
@@ -16,3 +16,6 @@ parentPort!.on('message', (message: ToWorker) => {
     parentPort!.postMessage({ id: message.id, error: (error as Error).stack ?? String(error) });
   }
 });
+
+// From here on, a worker that dies is blamed on the lint it was running (before, it could not start).
+parentPort!.postMessage({ ready: true } satisfies FromWorker);

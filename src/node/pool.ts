@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 /**
  * A small worker_threads pool: tasks go one at a time to whichever worker is
@@ -76,10 +76,10 @@ export async function runPool<Task, Result>(tasks: readonly Task[], options: Poo
 }
 
 /** A .ts worker (tests, development) is loaded through tsx's require hook. */
-export function startWorker(file: string, shared: unknown): Worker {
-  if (!file.endsWith('.ts')) return new Worker(file, { workerData: shared });
+export function startWorker(file: string, shared: unknown, resourceLimits?: ResourceLimits): Worker {
+  if (!file.endsWith('.ts')) return new Worker(file, { workerData: shared, resourceLimits });
   const source = `require('tsx/cjs/api').register(); require(${JSON.stringify(file)});`;
-  return new Worker(source, { eval: true, workerData: shared });
+  return new Worker(source, { eval: true, workerData: shared, resourceLimits });
 }
 
 /**

@@ -4,9 +4,9 @@ import * as vscode from 'vscode';
 import type { Config } from '../core/config.js';
 import type { Finding, LintResult } from '../core/types.js';
 import { configProblemDiagnostics, ConfigFileResolver, ConfigFolderWatchers, layerConfigs, lintFileName, readWithWorkspaceFs, type ConfigFile } from './config-files.js';
-import { IGNORED_SCHEMES, MARKDOWN_LANGUAGE, SETTINGS_SECTION } from './constants.js';
+import { IGNORED_SCHEMES, MARKDOWN_LANGUAGE, SETTINGS_SECTION, SOURCE } from './constants.js';
 import { capFindings, toDiagnostic } from './convert.js';
-import { getLintRunner } from './lint-runner.js';
+import { getLintRunner, type LintFailure, type LintReply } from './lint-runner.js';
 import type { Logger } from './logger.js';
 import { shouldShow } from './presentation.js';
 import { Debouncer, Generations } from './scheduler.js';
@@ -20,6 +20,9 @@ export interface DocumentState {
   dropped: number;
   shown: boolean;
   configError: boolean;
+  /** The text that was linted and its line count: where the result's lines point. */
+  text: string;
+  lineCount: number;
 }
 
 /** How many superseded lints settledState waits through before it gives up (the user keeps typing). */
@@ -27,6 +30,13 @@ const MAX_SETTLE_ATTEMPTS = 5;
 
 export function isLintable(document: vscode.TextDocument): boolean {
   return document.languageId === MARKDOWN_LANGUAGE && !IGNORED_SCHEMES.has(document.uri.scheme);
+}
+
+/** The one diagnostic of a document that could not be linted (its lint timed out or crashed its worker), at line 1. */
+function failureDiagnostic(failure: LintFailure): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), failure.message, vscode.DiagnosticSeverity.Information);
+  diagnostic.source = SOURCE;
+  return diagnostic;
 }
 
 export class LintController implements vscode.Disposable {
@@ -153,17 +163,18 @@ export class LintController implements vscode.Disposable {
     if (force) this.forced.add(key);
     this.debouncer.cancel(key);
     const generation = this.generations.next(key);
-    const version = document.version;
     const started = Date.now();
     try {
       const { config, file, fileName } = await this.configFor(document.uri);
-      const result = await getLintRunner().lint({ key, text: document.getText(), fileName, config });
+      // Read together after the await: the version names exactly the text linted.
+      const linted = { version: document.version, text: document.getText(), lineCount: document.lineCount };
+      const result = await getLintRunner().lint({ key, text: linted.text, fileName, config });
       if (!this.generations.isCurrent(key, generation) || document.isClosed) {
         this.logger.verbose(`dropped a stale result for ${key}`);
         return undefined;
       }
-      const state = this.publish(document, version, result, !!file?.problems.length);
-      this.logger.verbose(`linted ${key} (v${version}) in ${Date.now() - started} ms: kind ${result.kind} (${result.kindSource}), ${result.findings.length} finding(s)${state.shown ? '' : ', not shown'}`);
+      const state = this.publish(document, linted, result, !!file?.problems.length);
+      this.logger.verbose(`linted ${key} (v${linted.version}) in ${Date.now() - started} ms: kind ${result.kind} (${result.kindSource}), ${result.findings.length} finding(s)${state.shown ? '' : ', not shown'}`);
       return state;
     } catch (error) {
       this.logger.error(`linting ${key} failed: ${(error as Error).stack ?? error}`);
@@ -171,28 +182,30 @@ export class LintController implements vscode.Disposable {
     }
   }
 
-  private publish(document: vscode.TextDocument, version: number, result: LintResult, configError: boolean): DocumentState {
+  private publish(document: vscode.TextDocument, linted: Pick<DocumentState, 'version' | 'text' | 'lineCount'>, result: LintReply, configError: boolean): DocumentState {
     const key = document.uri.toString();
-    const shown = shouldShow(result, this.options.onlyProductDocuments, this.forced.has(key));
+    const { failure } = result;
+    // A failure is shown whatever the kind: it says why the document has no findings.
+    const shown = !!failure || shouldShow(result, this.options.onlyProductDocuments, this.forced.has(key));
     const { findings, dropped } = shown ? capFindings(result.findings, this.options.maxFindingsPerFile) : { findings: [], dropped: 0 };
     const notes = [
       dropped ? `${dropped} finding(s) over pmpoLint.maxFindingsPerFile (${this.options.maxFindingsPerFile}) not shown` : '',
       result.skipped ?? '',
       !shown && result.kind === 'unknown' ? 'not a product document (kind unknown), so it stays silent; set a kind or run "Analyse current document"' : '',
     ].filter(Boolean);
-    this.logOnce(key, notes.join('; '));
-    this.live.set(document.uri, findings.map((finding) => toDiagnostic(finding, document.uri, this.extensionUri)));
-    const state: DocumentState = { version, result, findings, dropped, shown, configError };
+    this.logOnce(key, notes.join('; '), failure ? 'error' : 'info');
+    this.live.set(document.uri, failure ? [failureDiagnostic(failure)] : findings.map((finding) => toDiagnostic(finding, document.uri, this.extensionUri)));
+    const state: DocumentState = { ...linted, result, findings, dropped, shown, configError };
     this.states.set(key, state);
     this.changed.fire(document.uri);
     return state;
   }
 
-  /** Says why a document is silent or capped once, not on every keystroke. */
-  private logOnce(key: string, note: string): void {
+  /** Says why a document is silent, capped or not linted once, not on every keystroke. */
+  private logOnce(key: string, note: string, level: 'error' | 'info'): void {
     if (this.lastNote.get(key) === note) return;
     this.lastNote.set(key, note);
-    if (note) this.logger.info(`${key}: ${note}`);
+    if (note) this.logger[level](`${key}: ${note}`);
   }
 
   close(document: vscode.TextDocument): void {

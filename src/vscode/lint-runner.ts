@@ -24,13 +24,31 @@ export interface LintRequest {
 export interface LintReply extends LintResult {
   /** With `stories`: the stories of an analysed product document. */
   stories?: StoryAsk[];
+  /** Set when the document could not be linted (its worker timed out, crashed or ran out of memory); `skipped` then says why. */
+  failure?: LintFailure;
+}
+
+export interface LintFailure {
+  reason: 'timeout' | 'crash' | 'out-of-memory';
+  /** One line for the user: what happened, after how long, and when it is tried again. */
+  message: string;
+  /** How long the lint ran before it was given up. */
+  elapsedMs: number;
+}
+
+/** The reply for a document that could not be linted: nothing found, skipped with the failure's message. */
+export function failedReply(failure: LintFailure): LintReply {
+  return { kind: 'unknown', kindSource: 'none', findings: [], sections: [], skipped: failure.message, failure };
 }
 
 export interface LintRunner {
   /**
    * Lints a request. A runner may skip a request that a newer one for the
    * same key replaced before it started: both then get the newer text's
-   * result (callers drop stale results, as the controller does).
+   * result (callers drop stale results, as the controller does). A document
+   * that could not be linted (the worker runner's time limit, a crashed
+   * worker) gets a reply with `failure` set, nothing found and `skipped`
+   * saying why; an error in the linter itself rejects.
    */
   lint(request: LintRequest): Promise<LintReply>;
   /** Drops what the runner keeps for a document (it closed). */

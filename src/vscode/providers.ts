@@ -7,7 +7,7 @@ import type { DocumentState, LintController } from './controller.js';
 import { fixAllText, minimalReplacement } from './edits.js';
 import { getLintRunner } from './lint-runner.js';
 import { codeLensTitle, hoverMarkdown } from './presentation.js';
-import type { TextEdit } from '../core/types.js';
+import type { SectionReport, TextEdit } from '../core/types.js';
 
 /** The edit "Fix all" makes to a document now, or undefined (nothing to fix, or not a shown product document). */
 export async function computeFixAll(controller: LintController, document: vscode.TextDocument): Promise<TextEdit | undefined> {
@@ -61,19 +61,42 @@ export class CodeLensProvider implements vscode.CodeLensProvider {
     // answering "no lenses", which the editor might keep.
     const state = this.controller.state(document) ?? this.controller.lastState(document.uri) ?? (await this.controller.settledState(document));
     if (!state?.shown || token?.isCancellationRequested) return [];
-    return sectionLenses(state, document.lineCount);
+    return sectionLenses(state, document);
   }
 }
 
-function sectionLenses(state: DocumentState, lineCount: number): vscode.CodeLens[] {
-  return state.result.sections
-    .filter((section) => section.headingLine !== null && section.headingLine <= lineCount)
-    .map((section) => {
-      const line = section.headingLine! - 1;
-      return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
-        title: `PM/PO: ${codeLensTitle(section)}`,
-        tooltip: 'How pmpo-lint classifies this section. Click for the outline of every section.',
-        command: COMMANDS.showOutline,
-      });
-    });
+function sectionLenses(state: DocumentState, document: vscode.TextDocument): vscode.CodeLens[] {
+  const headingLineNow = state.version === document.version ? (section: SectionReport) => section.headingLine : movedHeadingLine(state, document);
+  return state.result.sections.flatMap((section) => {
+    const headingLine = headingLineNow(section);
+    if (headingLine === null) return [];
+    return [new vscode.CodeLens(new vscode.Range(headingLine - 1, 0, headingLine - 1, 0), {
+      title: `PM/PO: ${codeLensTitle(section)}`,
+      tooltip: 'How pmpo-lint classifies this section. Click for the outline of every section.',
+      command: COMMANDS.showOutline,
+    })];
+  });
+}
+
+/**
+ * Where a heading of an older version's result stands in the document now:
+ * on its old line (above the edits) or moved by the lines added or removed
+ * since (below them), or nowhere. A lens is never put on a line that does not
+ * hold its heading: the editor keeps and caches what it is given.
+ */
+function movedHeadingLine(state: DocumentState, document: vscode.TextDocument): (section: SectionReport) => number | null {
+  const delta = document.lineCount - state.lineCount;
+  return (section) => {
+    if (section.headingLine === null) return null;
+    const text = lineAround(state.text, section.startOffset);
+    return [section.headingLine, section.headingLine + delta]
+      .find((line) => line >= 1 && line <= document.lineCount && document.lineAt(line - 1).text === text) ?? null;
+  };
+}
+
+/** The whole line holding `offset`, without its line break. */
+function lineAround(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', offset);
+  return text.slice(start, end === -1 ? text.length : end).replace(/\r$/, '');
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeDocument, type DocumentText } from '../../src/cli/document.js';
 import { fixDocument, MAX_FIX_PASSES } from '../../src/cli/fix.js';
 import type { Finding, LintResult } from '../../src/core/types.js';
-import { makeTree, NOTES, PRD_WITH_UNUSED_DISABLE, runCli } from './helpers.js';
+import { CLEAN_PRD, makeTree, NOTES, PRD_WITH_UNUSED_DISABLE, runCli } from './helpers.js';
 
 const COMMENT_LINE = '<!-- pmpo-lint-disable mixed-section -->\n';
 const BOM = '\uFEFF';
@@ -44,6 +44,25 @@ describe('--fix on files', () => {
     const root = makeTree({ 'notes.md': `${NOTES}${COMMENT_LINE}` });
     await runCli(['--fix', 'notes.md'], root);
     expect(readFileSync(join(root, 'notes.md'), 'utf8')).toBe(NOTES);
+  });
+});
+
+describe('--fix summary', () => {
+  const twoUnused = PRD_WITH_UNUSED_DISABLE.replace(COMMENT_LINE, `${COMMENT_LINE}\n<!-- pmpo-lint-disable doc-kind-fit -->\n`);
+
+  it('says on stderr how many problems it fixed in how many files, keeping stdout clean', async () => {
+    const root = makeTree({ 'a/prd.md': twoUnused, 'b/prd.md': PRD_WITH_UNUSED_DISABLE, 'c/prd.md': CLEAN_PRD });
+    const result = await runCli(['--fix', '--format', 'json'], root);
+    expect(result.stderr).toBe('Fixed 3 problems in 2 files.\n');
+    expect(JSON.parse(result.stdout).map((file: { messages: unknown[] }) => file.messages)).toEqual([[], [], []]);
+  });
+
+  it('uses the singular, and says nothing when nothing was fixed or with --quiet', async () => {
+    const root = makeTree({ 'prd.md': PRD_WITH_UNUSED_DISABLE });
+    expect((await runCli(['--fix', '--quiet'], root)).stderr).toBe('');
+    const again = makeTree({ 'prd.md': PRD_WITH_UNUSED_DISABLE });
+    expect((await runCli(['--fix'], again)).stderr).toBe('Fixed 1 problem in 1 file.\n');
+    expect((await runCli(['--fix'], again)).stderr).toBe('');
   });
 });
 

@@ -71,10 +71,31 @@ describe('--format json', () => {
           },
         ],
         errorCount: 1,
+        fatalErrorCount: 0,
         warningCount: 0,
         infoCount: 0,
+        fixableErrorCount: 1,
+        fixableWarningCount: 0,
       },
     ]);
+  });
+
+  it('counts info findings as the severity-1 messages they are (warningCount, with infoCount saying how many)', async () => {
+    const root = makeTree({ 'checkout.md': PRD_WITH_UNUSED_DISABLE, '.pmpo-lint.json': configWith('info') });
+    const result = await runCli(['--format', 'json', '--max-warnings', '0'], root);
+    const [file] = JSON.parse(result.stdout);
+    expect(file.messages.map((message: { severity: number; level: string }) => [message.severity, message.level])).toEqual([[1, 'info']]);
+    expect(file).toMatchObject({ errorCount: 0, warningCount: 1, infoCount: 1, fixableErrorCount: 0, fixableWarningCount: 1 });
+    expect(result.code).toBe(0);
+  });
+
+  it("gives a skipped file ESLint's shape for a file it did not lint: one non-fatal severity-1 message", async () => {
+    const root = makeTree({ 'binary.md': new Uint8Array([0, 1, 2]) });
+    const result = await runCli(['binary.md', '--format', 'json', '--max-warnings', '0'], root);
+    const [file] = JSON.parse(result.stdout);
+    expect(file.messages).toEqual([{ ruleId: null, fatal: false, severity: 1, level: 'warning', message: expect.stringMatching(/^Skipped: /), line: 1, column: 1 }]);
+    expect(file).toMatchObject({ errorCount: 0, fatalErrorCount: 0, warningCount: 1, infoCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 });
+    expect(result.code).toBe(0);
   });
 
   it('maps evidence, related locations, fixes and suggestions field by field', () => {
@@ -111,6 +132,12 @@ describe('--format stylish', () => {
     expect(message).toMatch(/^This pmpo-lint-disable comment has no effect.*visible\.$/);
     expect(stdout).toContain('✖ 1 problem (0 errors, 1 warning, 0 infos)');
     expect(stdout).not.toContain('\u001b[');
+  });
+
+  it('counts info findings apart from warnings in the summary', async () => {
+    const root = makeTree({ 'checkout.md': PRD_WITH_UNUSED_DISABLE, '.pmpo-lint.json': configWith('info') });
+    const { stdout } = await runCli([], root);
+    expect(stdout).toContain('✖ 1 problem (0 errors, 0 warnings, 1 info)');
   });
 
   it('lets a problem matcher read skipped-file lines without a rule id', async () => {
@@ -198,8 +225,20 @@ describe('sections', () => {
     const { stdout } = await runCli(['sections', 'roadmap.md'], root);
     const lines = stdout.split('\n');
     expect(lines[0]).toBe(`${join(root, 'roadmap.md')} (roadmap)`);
-    expect(lines[1]).toMatch(/^\s+lines\s+depth\s+label\s+strategic\s+tactical\s+heading$/);
-    expect(lines[2]).toMatch(/^\s+1-2\s+1\s+\w+\s+\d\.\d\d\s+\d\.\d\d\s+Mobile roadmap$/);
-    expect(lines[4]).toMatch(/^\s+7-10\s+3\s+\w+\s+\d\.\d\d\s+\d\.\d\d\s+ {4}Stories$/);
+    expect(lines[1]).toMatch(/^\s+line\s+body\s+depth\s+label\s+strategic\s+tactical\s+heading$/);
+    expect(lines[2]).toMatch(/^\s+1\s+2-2\s+1\s+\w+\s+\d\.\d\d\s+\d\.\d\d\s+Mobile roadmap$/);
+    expect(lines[4]).toMatch(/^\s+7\s+8-10\s+3\s+\w+\s+\d\.\d\d\s+\d\.\d\d\s+ {4}Stories$/);
+  });
+
+  it("agrees with the JSON: the heading's line, then the body's startLine-endLine ('-' for none)", async () => {
+    const root = makeTree({ 'roadmap.md': `Intro text.\n# Mobile roadmap\n## Now\n\n${roadmap.slice(roadmap.indexOf('Ship'))}` });
+    const table = (await runCli(['sections', 'roadmap.md'], root)).stdout.split('\n').slice(2, -1);
+    const [file] = JSON.parse((await runCli(['sections', 'roadmap.md', '--format', 'json'], root)).stdout);
+    const fromJson = file.sections.map((section: { headingLine: number | null; startLine: number; endLine: number }) => [
+      String(section.headingLine ?? '-'),
+      section.startLine > section.endLine ? '-' : `${section.startLine}-${section.endLine}`,
+    ]);
+    expect(fromJson).toEqual([['-', '1-1'], ['2', '-'], ['3', '4-6'], ['7', '8-10']]);
+    expect(table.map((row) => row.trim().split(/\s+/).slice(0, 2))).toEqual(fromJson);
   });
 });

@@ -79,6 +79,22 @@ describe('--help and --version', () => {
     }
   });
 
+  it('says how --config ranks against the per-folder config file, and what -1 means for --max-warnings', async () => {
+    const { stdout } = await runCli(['--help'], makeTree({}));
+    const configLine = stdout.split('\n').find((line) => line.includes('--config'))!;
+    expect(configLine).toMatch(/lower precedence than the nearest \.pmpo-lint\.json/);
+    expect(configLine).not.toMatch(/\b(below|under)\b/);
+    expect(stdout).toMatch(/--max-warnings N .*-1/);
+  });
+
+  it('has every option of --help documented in docs/cli.md', async () => {
+    const { stdout } = await runCli(['--help'], makeTree({}));
+    const page = readFileSync(join(__dirname, '..', '..', 'docs', 'cli.md'), 'utf8');
+    const options = [...new Set(stdout.match(/--[a-z][a-z-]+/g))];
+    expect(options.length).toBeGreaterThan(10);
+    expect(options.filter((option) => !page.includes(`\`${option}`))).toEqual([]);
+  });
+
   it('prints the package version', async () => {
     expect(await runCli(['--version'], makeTree({}))).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   });

@@ -89,4 +89,21 @@ describe('CodeLens while the first lint is pending', () => {
     expect(titles(lenses)).toContainEqual(expect.stringMatching(/^PM\/PO: mixed/));
     expect(pending).toHaveLength(1); // no lint per keystroke from the provider
   });
+
+  it('puts an older version\'s lenses only where their headings stand now', async () => {
+    const v1 = { ...createDocument(prd, '/ws/docs/calendar-prd.md', 'markdown', 1), isClosed: false };
+    await controller.lint(v1 as never);
+    const headingLines = (text: string, lenses: { range: { start: { line: number } } }[]) =>
+      lenses.map((lens) => text.split('\n')[lens.range.start.line]);
+    // Two lines typed into the first section's body: "## Scope" moved down, the headings above stayed.
+    const moved = prd.replace('Given a team', 'A new line.\n\nGiven a team');
+    const v2 = { ...createDocument(moved, '/ws/docs/calendar-prd.md', 'markdown', 2), isClosed: false };
+    expect(headingLines(moved, await new CodeLensProvider(controller).provideCodeLenses(v2 as never)))
+      .toEqual(['# Team calendar PRD', '## Why now', '## Scope']);
+    // A renamed heading loses its lens until the new version is linted, and no lens lands on another line.
+    const renamed = moved.replace('## Why now', '## Why now, really');
+    const v3 = { ...createDocument(renamed, '/ws/docs/calendar-prd.md', 'markdown', 3), isClosed: false };
+    expect(headingLines(renamed, await new CodeLensProvider(controller).provideCodeLenses(v3 as never)))
+      .toEqual(['# Team calendar PRD', '## Scope']);
+  });
 });

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('vscode', () => import('./vscode-mock'));
 
 import { LintController } from '../../src/vscode/controller';
-import { createInProcessRunner, setLintRunner } from '../../src/vscode/lint-runner';
+import { createInProcessRunner, failedReply, setLintRunner, type LintFailure } from '../../src/vscode/lint-runner';
 import { manualRunner } from './manual-runner';
 import { Logger } from '../../src/vscode/logger';
 import { createDocument, DiagnosticSeverity, testState, Uri, workspace, type DiagnosticCollection, type RelativePattern } from './vscode-mock';
@@ -148,5 +148,31 @@ describe('LintController output channel', () => {
     await controller.lint(notes as never);
     await controller.lint(notes as never);
     expect(lines.filter((line) => line.includes('not a product document'))).toHaveLength(1);
+  });
+});
+
+describe('LintController when a document could not be linted', () => {
+  const failure: LintFailure = { reason: 'timeout', elapsedMs: 10_412, message: 'pmpo-lint could not lint this document: its lint was stopped after 10.4 s (the limit for 3 KB is 10.0 s). It is tried again when the text changes.' };
+
+  it('shows one information diagnostic at line 1 in place of the findings, and logs the failure once as an error', async () => {
+    const document = makeDocument(prd, '/ws/docs/calendar-prd.md');
+    await controller.lint(document as never);
+    expect(live().get(document.uri)!.length).toBeGreaterThan(0);
+    setLintRunner({ lint: async () => failedReply(failure), forget: () => undefined });
+    const state = await controller.lint(document as never);
+    await controller.lint(document as never);
+    expect(state).toMatchObject({ findings: [], shown: true, result: { skipped: failure.message, failure } });
+    const diagnostics = live().get(document.uri)!;
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ message: failure.message, severity: DiagnosticSeverity.Information, source: 'pmpo-lint', range: { start: { line: 0, character: 0 } } });
+    // Logged even with tracing off: which document, and how long its lint ran.
+    expect(lines.filter((line) => line.includes('could not lint'))).toEqual([expect.stringMatching(/\[error\] file:\/\/\/ws\/docs\/calendar-prd\.md: pmpo-lint could not lint this document: its lint was stopped after 10\.4 s/)]);
+  });
+
+  it('shows it on any Markdown file, product document or not', async () => {
+    setLintRunner({ lint: async () => failedReply(failure), forget: () => undefined });
+    const notes = makeDocument('# Notes\n\nGroceries.\n', '/ws/notes.md');
+    await controller.lint(notes as never);
+    expect(live().get(notes.uri)!.map((diagnostic) => diagnostic.message)).toEqual([failure.message]);
   });
 });

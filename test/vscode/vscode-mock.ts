@@ -224,6 +224,7 @@ export function createDocument(text: string, path = '/ws/docs/prd.md', languageI
     eol: text.includes('\r\n') ? 2 : 1,
     lineCount: starts.length,
     getText: () => text,
+    lineAt: (line: number) => ({ text: text.slice(starts[line], line + 1 < starts.length ? starts[line + 1] - 1 : text.length).replace(/\r$/, '') }),
     positionAt(offset: number): Position {
       const clamped = Math.max(0, Math.min(offset, text.length));
       let line = 0;

@@ -41,23 +41,32 @@ export function formatSectionsJson(reports: readonly FileReport[]): string {
   return `${JSON.stringify(toSectionsJson(reports), null, 2)}\n`;
 }
 
-/** A readable table per file: where each section is, its label and both scores. */
+/**
+ * A readable table per file: where each section is, its label and both scores.
+ * `line` is the heading's line ('-' for the preamble), `body` the JSON's
+ * startLine-endLine ('-' when the next heading follows at once).
+ */
 export function formatSectionsTable(reports: readonly FileReport[]): string {
   return toSectionsJson(reports)
     .map((file) => {
       const title = `${file.filePath} (${file.kind})`;
       if (file.skipped) return `${title}\n  ${file.skipped}\n`;
       const rows = file.sections.map((section) => [
-        `${section.headingLine ?? section.startLine}-${section.endLine}`,
+        section.headingLine === null ? '-' : String(section.headingLine),
+        bodyLines(section),
         String(section.depth),
         section.label,
         section.strategic.toFixed(2),
         section.tactical.toFixed(2),
         `${'  '.repeat(Math.max(0, section.depth - 1))}${section.heading}`,
       ]);
-      return `${title}\n${table([['lines', 'depth', 'label', 'strategic', 'tactical', 'heading'], ...rows])}`;
+      return `${title}\n${table([['line', 'body', 'depth', 'label', 'strategic', 'tactical', 'heading'], ...rows])}`;
     })
     .join('\n');
+}
+
+function bodyLines(section: SectionsJson['sections'][number]): string {
+  return section.startLine > section.endLine ? '-' : `${section.startLine}-${section.endLine}`;
 }
 
 function table(rows: string[][]): string {

@@ -34,13 +34,12 @@ function levelColor(paint: ReturnType<typeof createColors>, level: CliMessage['l
   return paint.blue;
 }
 
+/** Counted by level: the results' warningCount also holds info findings (ESLint's severity 1). */
 function summary(paint: ReturnType<typeof createColors>, results: readonly CliFileResult[]): string {
-  const total = (key: 'errorCount' | 'warningCount' | 'infoCount') => results.reduce((sum, result) => sum + result[key], 0);
-  const errors = total('errorCount');
-  const warnings = total('warningCount');
-  const infos = total('infoCount');
-  const problems = errors + warnings + infos;
-  const text = `✖ ${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')})`;
+  const messages = results.flatMap((result) => result.messages);
+  const count = (level: CliMessage['level']) => messages.filter((message) => message.level === level).length;
+  const errors = count('error');
+  const text = `✖ ${plural(messages.length, 'problem')} (${plural(errors, 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'info')})`;
   return paint.bold(errors > 0 ? paint.red(text) : paint.yellow(text));
 }
 

@@ -105,6 +105,25 @@ export class Workbench {
     await this.page.locator('.markers-panel .monaco-list-row', { hasText: text }).first().waitFor({ state: 'detached', timeout });
   }
 
+  /** Waits until a CodeLens matching `title` stands directly above the editor line `heading`. */
+  async waitForLensAbove(heading, title, timeout = TIMEOUT) {
+    let seen = [];
+    await until(async () => {
+      const line = this.editor().locator('.view-line', { hasText: heading }).first();
+      const headingBox = await line.boundingBox({ timeout: 1000 }).catch(() => null);
+      const lenses = this.editor().locator('.codelens-decoration');
+      seen = [];
+      for (let i = 0, n = await lenses.count(); i < n; i += 1) {
+        const lens = lenses.nth(i);
+        const [text, box] = [norm(await lens.innerText().catch(() => '')), await lens.boundingBox({ timeout: 1000 }).catch(() => null)];
+        seen.push(`${text} @y=${box ? Math.round(box.y) : '?'}`);
+        if (headingBox && box && title.test(text) && box.y < headingBox.y && headingBox.y - box.y < 3 * headingBox.height) return true;
+      }
+      seen.push(`heading "${heading}" @y=${headingBox ? Math.round(headingBox.y) : '(not shown)'}`);
+      return false;
+    }, timeout, () => `a CodeLens ${title} right above "${heading}"; the editor showed: ${JSON.stringify(seen)}`);
+  }
+
   async statusBarTexts() {
     return (await this.page.locator('.statusbar-item').allInnerTexts()).map(norm).filter(Boolean);
   }
@@ -113,7 +132,13 @@ export class Workbench {
     return (await this.page.locator('.notification-list-item-message').allInnerTexts()).map(norm);
   }
 
-  async screenshot(name) {
+  /** `tidy`: the mouse leaves the tabs first and tooltips are gone (screenshots used in the docs). */
+  async screenshot(name, { tidy = false } = {}) {
+    if (tidy) {
+      await this.page.mouse.move(700, 990);
+      await this.page.locator('.workbench-hover-container, .monaco-hover:not(.hidden)').first()
+        .waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+    }
     const file = path.join(this.artefacts, `${name}.png`);
     await this.page.screenshot({ path: file });
     return file;
