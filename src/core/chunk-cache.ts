@@ -16,7 +16,7 @@ import { CutScanner, headingCuts, splitChunks, type Chunk } from './chunks.js';
 import type { Cue } from './cues/index.js';
 import { fallbackAnalysis, fallbackReason } from './fallback.js';
 import { parseMarkdown } from './parse.js';
-import { rebaseSection, rebaseSections, shiftStatements } from './rebase.js';
+import { moveSection, rebaseSection, rebaseSections } from './rebase.js';
 import { originOf, tagOrigin } from './section-memo.js';
 import type { Block, SectionAnalysis, StatementJudgement } from './types.js';
 
@@ -440,8 +440,7 @@ function placeJoined(parts: Part[], text: string, isPreamble: boolean, context: 
   let analysis: SectionAnalysis;
   if (atStart) analysis = { ...joined.analysis };
   else if (context.shiftInPlace && cached?.owned && cached.run !== context.token) {
-    const statements = shiftStatements(cached.analysis.statements, lineBase - cached.line, offsetBase - cached.offset);
-    analysis = rebaseSection(joined.analysis, lineBase, offsetBase, statements);
+    analysis = moveSection(joined.analysis, lineBase, offsetBase, cached.analysis, lineBase - cached.line, offsetBase - cached.offset);
   } else analysis = rebaseSection(joined.analysis, lineBase, offsetBase);
   // Blank lines alone make no section: the preamble starts at line 1 (same content, so same origin).
   if (isPreamble) analysis.section = { ...analysis.section, startLine: 1, startOffset: 0, bodyOffset: 0 };
@@ -489,7 +488,7 @@ function place(entry: ChunkEntry, chunk: Chunk, endLine: number, context: RunCon
     // The previous placement's statements are only this cache's: move them rather than copy them again.
     const lineShift = chunk.startLine - cached.line;
     const offsetShift = chunk.startOffset - cached.offset;
-    sections = entry.sections.map((analysis, i) => rebaseSection(analysis, lineDelta, offsetDelta, shiftStatements(cached.sections[i].statements, lineShift, offsetShift)));
+    sections = entry.sections.map((analysis, i) => moveSection(analysis, lineDelta, offsetDelta, cached.sections[i], lineShift, offsetShift));
   } else sections = rebaseSections(entry.sections, lineDelta, offsetDelta);
   const last = sections[sections.length - 1];
   if (last) {

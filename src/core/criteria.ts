@@ -291,29 +291,19 @@ export function isNote(text: string): boolean {
   return NOTE_PREFIX.test(text.trim());
 }
 
-/**
- * The statements of a document that are acceptance criteria: scenarios; every
- * statement of a section whose heading matches `headingPatterns`; statements
- * after an "Acceptance criteria" label; task-list items and nested items under
- * a story; "AC: ..." items. Stories themselves are never criteria.
- */
-export function criteriaStatements(sections: readonly SectionAnalysis[], index: LineIndex, stories: readonly Story[], headingPatterns: readonly string[]): CriteriaStatement[] {
-  const storiesBySection = new Map<number, Set<Statement>>();
-  for (const story of stories) {
-    let statements = storiesBySection.get(story.sectionIndex);
-    if (!statements) storiesBySection.set(story.sectionIndex, (statements = new Set()));
-    statements.add(story.statement);
-  }
-  const variant = headingPatterns.join('\u0000');
-  const result: CriteriaStatement[] = [];
-  sections.forEach((analysis, sectionIndex) => {
-    const storyStatements = storiesBySection.get(sectionIndex) ?? NO_STATEMENTS;
-    result.push(...criteriaOfSection(analysis, index, storyStatements, headingPatterns, variant));
-  });
-  return result;
-}
-
 const NO_STATEMENTS: ReadonlySet<Statement> = new Set();
+
+/**
+ * The statements of one section that are acceptance criteria: scenarios;
+ * every statement of a section whose heading matches `headingPatterns`;
+ * statements after an "Acceptance criteria" label; task-list items and nested
+ * items under a story; "AC: ..." items. Stories themselves (`stories`, the
+ * section's own) are never criteria.
+ */
+export function sectionCriteriaStatements(analysis: SectionAnalysis, index: LineIndex, stories: readonly Story[], headingPatterns: readonly string[]): CriteriaStatement[] {
+  const storyStatements = stories.length ? new Set(stories.map((story) => story.statement)) : NO_STATEMENTS;
+  return criteriaOfSection(analysis, index, storyStatements, headingPatterns, headingPatterns.join('\u0000'));
+}
 
 interface SectionCriteria {
   found: CriteriaStatement[];

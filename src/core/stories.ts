@@ -376,22 +376,39 @@ interface SectionStories {
 
 const SECTION_STORIES = new SectionMemo<SectionStories>();
 
+/**
+ * The stories last given for a placed section: a section the edit did not move
+ * is the same object on the next run (its statements untouched), so its
+ * stories are too, while its index in the document is unchanged.
+ */
+const PLACED_STORIES = new WeakMap<SectionAnalysis, { sectionIndex: number; stories: Story[] }>();
+
 /** sectionStories, remembered per section origin: a moved copy of the section gets the stories moved. */
 function storiesOfSection(analysis: SectionAnalysis, sectionIndex: number, index: LineIndex): Story[] {
+  const placed = PLACED_STORIES.get(analysis);
+  if (placed?.sectionIndex === sectionIndex) return placed.stories;
+  const stories = movedStoriesOfSection(analysis, sectionIndex, index);
+  PLACED_STORIES.set(analysis, { sectionIndex, stories });
+  return stories;
+}
+
+function movedStoriesOfSection(analysis: SectionAnalysis, sectionIndex: number, index: LineIndex): Story[] {
   const compute = (): SectionStories => {
     const stories = sectionStories(analysis, sectionIndex, index);
     const position = new Map(analysis.statements.map((judgement, i) => [judgement.statement, i]));
     return { stories, at: stories.map((story) => position.get(story.statement)!) };
   };
+  // Copy-then-assign: much faster in V8 than spreading with overrides (every story below an edit moves).
   const move = (memo: SectionStories, _lines: number, offsets: number): SectionStories => ({
     at: memo.at,
-    stories: memo.stories.map((story, i) => ({
-      ...story,
-      statement: analysis.statements[memo.at[i]].statement,
-      sectionIndex,
-      startOffset: story.startOffset + offsets,
-      endOffset: story.endOffset + offsets,
-    })),
+    stories: memo.stories.map((story, i) => {
+      const moved = { ...story };
+      moved.statement = analysis.statements[memo.at[i]].statement;
+      moved.sectionIndex = sectionIndex;
+      moved.startOffset += offsets;
+      moved.endOffset += offsets;
+      return moved;
+    }),
   });
   return SECTION_STORIES.get(analysis, '', compute, move).stories;
 }

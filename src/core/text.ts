@@ -30,16 +30,17 @@ export class LineIndex {
     const prefix = commonPrefixLength(old, text);
     const suffix = commonSuffixLength(old, text, Math.min(old.length, text.length) - prefix);
     const oldStarts = previous.starts;
-    const starts: number[] = [];
-    let i = 0;
     // A line start s needs its line break (at s - 1) inside the common prefix.
-    for (; i < oldStarts.length && oldStarts[i] <= prefix; i++) starts.push(oldStarts[i]);
+    const kept = firstAbove(oldStarts, prefix, 0);
+    const changed: number[] = [];
     const changedEnd = text.length - suffix;
-    for (let at = text.indexOf('\n', prefix); at !== -1 && at < changedEnd; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    for (let at = text.indexOf('\n', prefix); at !== -1 && at < changedEnd; at = text.indexOf('\n', at + 1)) changed.push(at + 1);
     const delta = text.length - old.length;
-    const oldSuffixStart = old.length - suffix;
-    while (i < oldStarts.length && oldStarts[i] - 1 < oldSuffixStart) i++;
-    for (; i < oldStarts.length; i++) starts.push(oldStarts[i] + delta);
+    const moved = firstAbove(oldStarts, old.length - suffix, kept);
+    // One copy of the old starts, patched (a keystroke keeps the line count): no array grown line by line.
+    const starts = kept + changed.length + oldStarts.length - moved === oldStarts.length ? oldStarts.slice() : oldStarts.slice(0, kept);
+    for (let j = 0; j < changed.length; j++) starts[kept + j] = changed[j];
+    for (let i = moved, j = kept + changed.length; i < oldStarts.length; i++, j++) starts[j] = oldStarts[i] + delta;
     return new LineIndex(text, starts);
   }
 
@@ -81,6 +82,18 @@ export class LineIndex {
   lineText(line: number): string {
     return this.text.slice(this.lineStart(line), this.lineEnd(line));
   }
+}
+
+/** Index of the first of the ascending `starts` (from `from` on) that is above `offset`. */
+function firstAbove(starts: readonly number[], offset: number, from: number): number {
+  let low = from;
+  let high = starts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (starts[mid] <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** Shortens a statement for messages and evidence. */

@@ -1,8 +1,10 @@
-import { criteriaStatements } from '../criteria.js';
+import { sectionCriteriaStatements } from '../criteria.js';
 import { VAGUE_TERMS, type VagueTerm } from '../cues/vague-terms.js';
-import { storiesOf, trimEndOf } from '../stories.js';
-import type { Statement } from '../types.js';
-import type { Rule, RuleContext } from './types.js';
+import { SectionReportMemo } from '../section-memo.js';
+import { trimEndOf, type Story } from '../stories.js';
+import type { SectionAnalysis, Statement } from '../types.js';
+import { storiesBySection } from './helpers.js';
+import type { Report, Rule, RuleContext } from './types.js';
 
 interface CriteriaTestableOptions extends Record<string, unknown> {
   headingPatterns: string[];
@@ -96,13 +98,30 @@ export const criteriaTestable: Rule<CriteriaTestableOptions> = {
   },
   check(context) {
     const matcher = matcherFor(context.options);
-    const stories = storiesOf(context.sections, context.index);
-    for (const { statement, context: where } of criteriaStatements(context.sections, context.index, stories, context.options.headingPatterns)) {
-      const source = context.index.text.slice(statement.startOffset, statement.endOffset);
-      for (const hit of hitsIn(source, matcher)) report(context, statement, hit, where);
+    const variant = JSON.stringify([context.options.headingPatterns, context.options.extraTerms, context.options.ignoreTerms]);
+    const storiesOfSection = new Map(storiesBySection(context));
+    for (const analysis of context.sections) {
+      const compute = () => sectionReports(context, analysis, storiesOfSection.get(analysis) ?? [], matcher);
+      for (const item of REPORTS.get(analysis, variant, compute)) context.report(item);
     }
   },
 };
+
+/**
+ * A section's criteria come from its own content (its stories included) and
+ * the heading patterns; their hits from their text and the term options: the
+ * reports are remembered per section origin.
+ */
+const REPORTS = new SectionReportMemo<Report>();
+
+function sectionReports(context: RuleContext<CriteriaTestableOptions>, analysis: SectionAnalysis, stories: readonly Story[], matcher: TermMatcher): Report[] {
+  const reports: Report[] = [];
+  for (const { statement, context: where } of sectionCriteriaStatements(analysis, context.index, stories, context.options.headingPatterns)) {
+    const source = context.index.text.slice(statement.startOffset, statement.endOffset);
+    for (const hit of hitsIn(source, matcher)) reports.push(report(context, statement, hit, where));
+  }
+  return reports;
+}
 
 const MATCHERS = new Map<string, TermMatcher>();
 const HITS = new WeakMap<TermMatcher, Map<string, TermHit[]>>();
@@ -136,10 +155,10 @@ function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
-function report(context: RuleContext<CriteriaTestableOptions>, statement: Statement, hit: TermHit, where: string): void {
+function report(context: RuleContext<CriteriaTestableOptions>, statement: Statement, hit: TermHit, where: string): Report {
   const start = statement.startOffset + hit.index;
-  context.report({
+  return {
     message: `"${hit.text}" in an acceptance criterion (${where}) is ${hit.term.class}: ${hit.term.reason}; state an observable, measurable outcome instead.`,
     range: context.index.range(start, start + hit.text.length),
-  });
+  };
 }

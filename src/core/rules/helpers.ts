@@ -40,6 +40,18 @@ export function evidenceLocation(context: RuleContext, evidence: Evidence, label
  * story: their reports are remembered per section origin.
  */
 export function storiesBySection(context: RuleContext): [SectionAnalysis, Story[]][] {
+  let groups = STORY_GROUPS.get(context.sections);
+  if (!groups) {
+    groups = groupStories(context);
+    STORY_GROUPS.set(context.sections, groups);
+  }
+  return groups;
+}
+
+/** Grouped once per lint run: every story rule reads the same sections. */
+const STORY_GROUPS = new WeakMap<readonly SectionAnalysis[], [SectionAnalysis, Story[]][]>();
+
+function groupStories(context: RuleContext): [SectionAnalysis, Story[]][] {
   const groups: [SectionAnalysis, Story[]][] = [];
   let current: Story[] | undefined;
   let currentIndex = -1;

@@ -29,7 +29,8 @@ export const storyNeedsCriteria: Rule<StoryNeedsCriteriaOptions> = {
     const stories = storiesOf(context.sections, context.index);
     const storyStatements = new Set(stories.map((story) => story.statement));
     const storyAt = positionsInSection(stories);
-    const covered = (i: number) => criteriaOf(context.sections, context.index, stories[i], storyAt[i], stories[i + 1], storyStatements, context.options.headingPatterns);
+    const searches = homeSearches();
+    const covered = (i: number) => criteriaOf(context.sections, context.index, stories[i], storyAt[i], stories[i + 1], storyStatements, context.options.headingPatterns, searches);
     const lacking = stories.filter((_story, i) => !covered(i) && !sharedWithRun(stories, i, covered));
     // A story a disable comment silences is neither reported nor counted in its section's group.
     const silenced = new Set(lacking.filter((story) => isSuppressed(context.directives ?? [], storyNeedsCriteria.id, context.index.point(story.startOffset).line, context.index)));
@@ -117,6 +118,19 @@ type HomeSearch = { found: number | undefined } | { labelled: boolean; storyDept
  */
 const HOME_SEARCHES = new SectionMemo<Map<number, HomeSearch>>();
 
+/** The remembered home searches of a section, looked up once per section and run (a section holds many stories). */
+function homeSearches(): (analysis: SectionAnalysis) => Map<number, HomeSearch> {
+  let last: SectionAnalysis | undefined;
+  let searches: Map<number, HomeSearch> | undefined;
+  return (analysis) => {
+    if (analysis !== last || !searches) {
+      last = analysis;
+      searches = HOME_SEARCHES.get(analysis, '', () => new Map(), (memo) => memo);
+    }
+    return searches;
+  };
+}
+
 /**
  * Criteria count when they come after the story and before the next one,
  * inside the story's section or its sub-sections, or in a following section
@@ -130,13 +144,14 @@ function criteriaOf(
   next: Story | undefined,
   storyStatements: ReadonlySet<Statement>,
   headingPatterns: readonly string[],
+  homeSearchesOf: (analysis: SectionAnalysis) => Map<number, HomeSearch>,
 ): Statement | undefined {
   if (story.table?.hasCriteriaColumn) return story.table.criteriaCell !== '' ? story.statement : undefined;
   const homeAnalysis = sections[story.sectionIndex];
   const home = homeAnalysis.section;
   const limit = next ? next.startOffset : Number.POSITIVE_INFINITY;
   if (home.startOffset >= limit) return undefined;
-  const searches = HOME_SEARCHES.get(homeAnalysis, '', () => new Map(), (memo) => memo);
+  const searches = homeSearchesOf(homeAnalysis);
   let search = searches.get(storyAt);
   if (!search) {
     search = searchHome(homeAnalysis, index, story, limit, storyStatements);

@@ -1,23 +1,65 @@
 import { analyseChunk } from '../analyse.js';
 import { splitChunks } from '../chunks.js';
 import { findStories, storiesOf, storyExcerpt, storyKeys, type Story } from '../stories.js';
+import { SectionMemo } from '../section-memo.js';
 import { LineIndex } from '../text.js';
 import type { Finding, LintResult, SectionAnalysis, Severity, SeveritySetting } from '../types.js';
+import { storiesBySection } from './helpers.js';
 import { docsUrl, type Rule } from './types.js';
 
 export const STORY_UNIQUE_ID = 'story-unique';
 
+/** What story-unique compares of a story: read from its text only, so remembered per section origin. */
+interface StoryFacts {
+  whole: string;
+  ask: string;
+  /** The story as written (trimmed). */
+  exact: string;
+  excerpt: string;
+}
+
 interface Seen {
   story: Story;
-  exact: string;
+  facts: StoryFacts;
 }
 
 /** How two stories match: the same text, the same after normalising, or the same role and goal. */
-function sameness(first: Seen, story: Story, whole: string): string {
-  const exact = story.text.slice(story.parsed.start, story.parsed.end).trim();
-  if (exact === first.exact) return 'repeats';
-  if (whole === storyKeys(first.story).whole) return 'repeats, apart from case, punctuation or articles,';
+function sameness(first: StoryFacts, facts: StoryFacts): string {
+  if (facts.exact === first.exact) return 'repeats';
+  if (facts.whole === first.whole) return 'repeats, apart from case, punctuation or articles,';
   return 'asks for the same thing (same role and goal) as';
+}
+
+function storyFacts(story: Story): StoryFacts {
+  const { whole, ask } = storyKeys(story);
+  return { whole: canonical(whole), ask: canonical(ask), exact: canonical(story.text.slice(story.parsed.start, story.parsed.end).trim()), excerpt: storyExcerpt(story) };
+}
+
+/**
+ * One string object per distinct key: the duplicates' keys are then the same
+ * object, so the map lookups and comparisons on every keystroke stop at the
+ * reference instead of comparing characters.
+ */
+const CANONICAL = new Map<string, string>();
+const MAX_CANONICAL = 50_000;
+
+function canonical(key: string): string {
+  const known = CANONICAL.get(key);
+  if (known !== undefined) return known;
+  if (CANONICAL.size >= MAX_CANONICAL) CANONICAL.clear();
+  CANONICAL.set(key, key);
+  return key;
+}
+
+/**
+ * The facts of a section's stories, in order. A section's stories come from
+ * its own content, so its origin decides them; a keystroke elsewhere only
+ * looks them up.
+ */
+const SECTION_FACTS = new SectionMemo<StoryFacts[]>();
+
+function factsOf(analysis: SectionAnalysis, stories: readonly Story[]): StoryFacts[] {
+  return SECTION_FACTS.get(analysis, '', () => stories.map(storyFacts), (facts) => facts);
 }
 
 /** The same story twice in one document. */
@@ -30,21 +72,25 @@ export const storyUnique: Rule = {
   check(context) {
     const byWhole = new Map<string, Seen>();
     const byAsk = new Map<string, Seen>();
-    for (const story of storiesOf(context.sections, context.index)) {
-      const { whole, ask } = storyKeys(story);
-      const first = byWhole.get(whole) ?? byAsk.get(ask);
-      if (!first) {
-        const seen = { story, exact: story.text.slice(story.parsed.start, story.parsed.end).trim() };
-        byWhole.set(whole, seen);
-        if (!byAsk.has(ask)) byAsk.set(ask, seen);
-        continue;
+    for (const [analysis, stories] of storiesBySection(context)) {
+      const facts = factsOf(analysis, stories);
+      for (let i = 0; i < stories.length; i++) {
+        const story = stories[i];
+        const mine = facts[i];
+        const first = byWhole.get(mine.whole) ?? byAsk.get(mine.ask);
+        if (!first) {
+          const seen = { story, facts: mine };
+          byWhole.set(mine.whole, seen);
+          if (!byAsk.has(mine.ask)) byAsk.set(mine.ask, seen);
+          continue;
+        }
+        const firstRange = context.index.range(first.story.startOffset, first.story.endOffset);
+        context.report({
+          message: `The story "${mine.excerpt}" ${sameness(first.facts, mine)} the story on line ${firstRange.start.line}: duplicates split the discussion and get estimated and built twice; keep one.`,
+          range: context.index.range(story.startOffset, story.endOffset),
+          related: [{ range: firstRange, message: 'first occurrence of this story' }],
+        });
       }
-      const firstLine = context.index.point(first.story.startOffset).line;
-      context.report({
-        message: `The story "${storyExcerpt(story)}" ${sameness(first, story, whole)} the story on line ${firstLine}: duplicates split the discussion and get estimated and built twice; keep one.`,
-        range: context.index.range(story.startOffset, story.endOffset),
-        related: [{ range: context.index.range(first.story.startOffset, first.story.endOffset), message: 'first occurrence of this story' }],
-      });
     }
   },
 };
