@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyDirectives, readDirectives } from '../src/core/disable.js';
+import { applyDirectives, readDirectives, reEnabledRules, type Directive } from '../src/core/disable.js';
 import { applyEdits, safeFixes } from '../src/core/fixes.js';
 import { classify, lint } from '../src/core/index.js';
 import { LineIndex } from '../src/core/text.js';
@@ -154,6 +155,23 @@ describe('only real HTML comments are disable comments', () => {
     expect(kindsAndLines('# Notes\n\n- item\n\n  <!-- x --> <!-- pmpo-lint-enable -->\n')).toEqual(['5:enable']);
   });
 
+  it('an attribute value in an HTML block is not a comment, at the top level or in a list item', () => {
+    expect(kindsAndLines('# Notes\n\n<div title="<!-- pmpo-lint-disable -->">\nText\n</div>\n')).toEqual([]);
+    expect(kindsAndLines('# Notes\n\n- item\n\n  <div title=\'<!-- pmpo-lint-disable -->\'>x</div>\n')).toEqual([]);
+    expect(kindsAndLines('# Notes\n\n<div title="a > b">\n<!-- pmpo-lint-disable -->\n</div>\n')).toEqual(['4:disable']);
+  });
+
+  it('in a block too long to parse whole, inline code that crosses a line still hides a look-alike', () => {
+    const filler = Array.from({ length: 400 }, (_, i) => `Line ${i} of a long paragraph about the checkout flow and its options.`);
+    const paragraph = [...filler.slice(0, 200), 'Quote `code starts', 'and <!-- pmpo-lint-disable-file --> ends` here.', ...filler.slice(200)].join('\n');
+    const list = `- ${[...filler.slice(0, 200), 'Quote `code starts', '  and <!-- pmpo-lint-disable-file --> ends` here.', ...filler.slice(200)].join('\n  ')}`;
+    for (const body of [paragraph, list]) {
+      expect(body.length).toBeGreaterThan(16 * 1024);
+      expect(kindsAndLines(`# Notes\n\n${body}\n`)).toEqual([]);
+      expect(kindsAndLines(`# Notes\n\n${body.replace('`code starts', 'code starts')}\n`)).toEqual(['204:disable-file']);
+    }
+  });
+
   it('a comment inside a comment or code span in a line with a real one is told apart', () => {
     const text = '# Notes\n\n`<!-- pmpo-lint-disable -->` and <!-- pmpo-lint-enable --> and <!-- a <!-- pmpo-lint-disable -->\n';
     expect(directivesOf(text).map((directive) => [directive.kind, directive.range.start.column])).toEqual([['enable', 34]]);
@@ -200,5 +218,29 @@ describe('fixing never touches text that only looks like a disable comment', () 
     const root = makeTree({ 'checkout-prd.md': text });
     await runCli(['--fix', 'checkout-prd.md'], root);
     expect(readFileSync(join(root, 'checkout-prd.md'), 'utf8')).toBe('# Checkout: PRD\n\n## Notes\n\nWrite `<!-- pmpo-lint-disable-file story-format -->` in your file.\n');
+  });
+});
+
+describe('reEnabledRules', () => {
+  /** The rule's definition, comment by comment: the last disable or enable naming a rule decides whether it is off. */
+  function reference(directives: readonly Directive[], at: number): Set<string> {
+    const offBefore = (rule: string) => directives.slice(0, at).reduce((off, directive) =>
+      (directive.kind === 'disable' || directive.kind === 'enable') && (directive.rules.length === 0 || directive.rules.includes(rule)) ? directive.kind === 'disable' : off, false);
+    const enable = directives[at];
+    if (enable.rules.length > 0) return new Set(enable.rules.filter(offBefore));
+    const named = directives.slice(0, at).flatMap((directive) => (directive.kind === 'disable' ? directive.rules : []));
+    return new Set(['*', ...named].some(offBefore) ? ['*'] : []);
+  }
+
+  it('equals the comment-by-comment definition on any sequence of disable and enable comments', () => {
+    const comment = fc.record({ kind: fc.constantFrom('disable' as const, 'enable' as const, 'disable-line' as const), rules: fc.subarray(['a', 'b', 'c'], { maxLength: 2 }) });
+    fc.assert(fc.property(fc.array(comment, { maxLength: 12 }), (comments) => {
+      const directives: Directive[] = comments.map(({ kind, rules }, line) => ({ kind, rules, ruleOffsets: [], line, range: undefined as never, used: new Set() }));
+      const turnedOn = reEnabledRules(directives);
+      directives.forEach((directive, at) => {
+        if (directive.kind === 'enable') expect(turnedOn.get(directive)).toEqual(reference(directives, at));
+        else expect(turnedOn.has(directive)).toBe(false);
+      });
+    }), { numRuns: 500 });
   });
 });

@@ -88,6 +88,13 @@ const noise = fc.string({ maxLength: 40, unit: 'grapheme' });
 /** A disable comment after text on its line, and one only shown in inline code (not a comment at all). */
 const trailingDisableComment = fc.tuple(sentence, disableComment).map(([text, comment]) => `${text} ${comment}`);
 const quotedDisableComment = disableComment.map((comment) => `Write \`${comment}\` to silence a rule.`);
+/** An attribute value of an HTML block that looks like a disable comment (also not a comment). */
+const attributeDisableComment = disableComment.map((comment) => `<div title="${comment}">Note</div>`);
+
+/** The look-alike comments a generated text quotes (in inline code or an attribute value): fixes must leave them whole. */
+export function quotedLookAlikes(text: string): string[] {
+  return [...text.matchAll(/`<!--[^`]*-->`|"<!--[^"]*-->"/g)].map((match) => match[0]);
+}
 
 export const block = fc.oneof(
   { weight: 5, arbitrary: paragraph },
@@ -103,6 +110,7 @@ export const block = fc.oneof(
   { weight: 2, arbitrary: disableComment },
   { weight: 1, arbitrary: trailingDisableComment },
   { weight: 1, arbitrary: quotedDisableComment },
+  { weight: 1, arbitrary: attributeDisableComment },
   { weight: 1, arbitrary: noise },
 );
 

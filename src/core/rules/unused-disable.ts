@@ -1,4 +1,4 @@
-import { reEnabled, type Directive } from '../disable.js';
+import { reEnabledRules, type Directive } from '../disable.js';
 import type { Report, Rule, RuleContext } from './types.js';
 
 /**
@@ -15,10 +15,11 @@ export const unusedDisable: Rule = {
   defaultOptions: {},
   check(context) {
     const directives = context.directives ?? [];
-    directives.forEach((directive, at) => {
-      const used = directive.kind === 'enable' ? reEnabled(directives, at) : directive.used;
+    const turnedOn = reEnabledRules(directives);
+    for (const directive of directives) {
+      const used = turnedOn.get(directive) ?? directive.used;
       for (const report of reports(context, directive, used)) context.report(report);
-    });
+    }
   },
 };
 
@@ -36,11 +37,17 @@ function reports(context: RuleContext, directive: Directive, used: ReadonlySet<s
   if (problems.every(Boolean)) return [{ message: `This ${comment} has no effect: ${problems.join('; ')}; ${KEEP_VISIBLE}`, ...whole }];
   const kept = directive.rules.filter((_, i) => !problems[i]);
   const still = `the comment still ${directive.kind === 'enable' ? 'turns on' : 'silences'} ${kept.map(quote).join(', ')}`;
-  return problems.flatMap((problem, i) => {
-    if (!problem) return [];
-    const start = directive.ruleOffsets[i];
-    return [{ message: `${capitalise(problem)}, so naming it has no effect (${still}); remove the name.`, range: context.index.range(start, start + directive.rules[i].length), fix: nameRemoval(directive, problems, i) }];
-  });
+  return problems.flatMap((problem, i) => (problem ? [nameReport(context, directive, problems, i, still)] : []));
+}
+
+/** A report on one rule name of the comment that has no effect, removing just that name. */
+function nameReport(context: RuleContext, directive: Directive, problems: readonly (string | undefined)[], i: number, still: string): Report {
+  const start = directive.ruleOffsets[i];
+  return {
+    message: `${capitalise(problems[i]!)}, so naming it has no effect (${still}); remove the name.`,
+    range: context.index.range(start, start + directive.rules[i].length),
+    fix: nameRemoval(directive, problems, i),
+  };
 }
 
 function problemOf(rule: string, directive: Directive, used: ReadonlySet<string>, known: ReadonlySet<string> | undefined): string | undefined {
