@@ -80,18 +80,27 @@ function sectionLenses(state: DocumentState, document: vscode.TextDocument): vsc
 
 /**
  * Where a heading of an older version's result stands in the document now:
- * on its old line (above the edits) or moved by the lines added or removed
- * since (below them), or nowhere. A lens is never put on a line that does not
- * hold its heading: the editor keeps and caches what it is given.
+ * on its old line when it starts before the first changed character, else
+ * moved by the lines added or removed since; and only if that line still
+ * holds the heading. A lens is never put on a line that does not hold its
+ * heading: the editor keeps and caches what it is given.
  */
 function movedHeadingLine(state: DocumentState, document: vscode.TextDocument): (section: SectionReport) => number | null {
   const delta = document.lineCount - state.lineCount;
+  const unchangedUpTo = commonPrefixLength(state.text, document.getText());
   return (section) => {
     if (section.headingLine === null) return null;
-    const text = lineAround(state.text, section.startOffset);
-    return [section.headingLine, section.headingLine + delta]
-      .find((line) => line >= 1 && line <= document.lineCount && document.lineAt(line - 1).text === text) ?? null;
+    const line = section.startOffset < unchangedUpTo ? section.headingLine : section.headingLine + delta;
+    const holdsHeading = line >= 1 && line <= document.lineCount && document.lineAt(line - 1).text === lineAround(state.text, section.startOffset);
+    return holdsHeading ? line : null;
   };
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  const limit = Math.min(a.length, b.length);
+  let same = 0;
+  while (same < limit && a.charCodeAt(same) === b.charCodeAt(same)) same++;
+  return same;
 }
 
 /** The whole line holding `offset`, without its line break. */

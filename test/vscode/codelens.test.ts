@@ -106,4 +106,15 @@ describe('CodeLens while the first lint is pending', () => {
     expect(headingLines(renamed, await new CodeLensProvider(controller).provideCodeLenses(v3 as never)))
       .toEqual(['# Team calendar PRD', '## Scope']);
   });
+
+  it('tells repeated headings apart: a heading after the edit moves, one before it stays', async () => {
+    // The second "## Notes" stands three lines below the first: where the first moves to.
+    const text = '# Plan PRD\n\n## Notes\n\nOur market share is falling.\n## Notes\n\nAs a clerk, I want to print labels so that parcels ship.\n';
+    const v1 = { ...createDocument(text, '/ws/docs/plan-prd.md', 'markdown', 1), isClosed: false };
+    await controller.lint(v1 as never);
+    const lensLines = (lenses: { range: { start: { line: number } } }[]) => lenses.map((lens) => lens.range.start.line + 1);
+    const pasted = text.replace('## Notes', 'One.\nTwo.\nThree.\n## Notes');
+    const v2 = { ...createDocument(pasted, '/ws/docs/plan-prd.md', 'markdown', 2), isClosed: false };
+    expect(lensLines(await new CodeLensProvider(controller).provideCodeLenses(v2 as never))).toEqual([1, 6, 9]);
+  });
 });
