@@ -62,7 +62,7 @@ describe('detectKind by content (no file name)', () => {
 describe('detectKind of the files a repository has about itself', () => {
   const prd = `# Route planner PRD\n\n## Goals\n\nGrow market share in the mid-market segment this year.\n\n## Stories\n\n${stories(3)}\n`;
 
-  it.each(['README.md', 'docs/CHANGELOG.md', 'CONTRIBUTING.md', 'code_of_conduct.md', 'LICENSE.md', 'pkg/Release-Notes.md'])(
+  it.each(['README.md', 'docs/CHANGELOG.md', 'CONTRIBUTING.md', 'code_of_conduct.md', 'LICENSE.md', 'README.de.md', 'README.pt-BR.md'])(
     '%s is not a product document, whatever it reads like', (fileName) => {
       expect(detectKind(prd)).toBe('prd');
       expect(detectKind(prd, fileName)).toBe('unknown');
@@ -74,8 +74,8 @@ describe('detectKind of the files a repository has about itself', () => {
     expect(detectKind(prd, 'docs/README.md', { documentKinds: { prd: ['docs/*.md'] } })).toBe('prd');
   });
 
-  it('a name that only contains such a word is read as usual', () => {
+  it('a name that only contains such a word, or a plan\'s name, is read as usual', () => {
     expect(detectKind(prd, 'readme-prd.md')).toBe('prd');
-    expect(detectKind(prd, 'security-review.md')).toBe('prd');
+    for (const fileName of ['security-review.md', 'releases.md', 'history.md', 'CHANGELOG-2024-notes.md']) expect(detectKind(prd, fileName)).toBe('prd');
   });
 });

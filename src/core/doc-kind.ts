@@ -24,12 +24,13 @@ const TITLE_WORDS: Record<ProductKind, RegExp> = {
 const PRODUCT_KINDS: ProductKind[] = ['prd', 'roadmap', 'backlog', 'vision'];
 
 /**
- * Base names of the files every repository has about itself: whatever their
- * content reads like, they are not product documents (a README's feature list
- * and a changelog's entries would read as a PRD).
+ * The community files a repository keeps about itself (GitHub's names, with
+ * an optional language suffix: README.de.md): whatever their content reads
+ * like, they are not product documents (a README's feature list and a
+ * changelog's entries would read as a PRD). Names a product team might give
+ * a plan ("releases", "history") are not in the list.
  */
-const REPOSITORY_FILES = new Set(['readme', 'changelog', 'changes', 'history', 'news', 'releases', 'release-notes', 'contributing',
-  'code-of-conduct', 'security', 'support', 'license', 'licence', 'authors', 'contributors', 'maintainers', 'governance', 'notice']);
+const REPOSITORY_FILE = /^(?:readme|changelog|contributing|code-of-conduct|security|support|license|licence|authors|contributors|maintainers|governance)(?:-[a-z]{2}(?:-[a-z]{2})?)?$/;
 
 function baseNameTokens(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? '';
@@ -38,7 +39,7 @@ function baseNameTokens(fileName: string): string {
 }
 
 export function isRepositoryFile(fileName: string): boolean {
-  return REPOSITORY_FILES.has(baseNameTokens(fileName).slice(1, -1));
+  return REPOSITORY_FILE.test(baseNameTokens(fileName).slice(1, -1));
 }
 
 export function kindFromFileName(fileName: string, documentKinds: Config['documentKinds'] = {}): ProductKind | undefined {
