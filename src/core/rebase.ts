@@ -4,7 +4,7 @@
  * fields by characters; nothing else changes (columns are unaffected because
  * chunks start at the start of a line).
  */
-import type { Block, Evidence, SectionAnalysis, Statement, StatementJudgement } from './types.js';
+import type { Block, Evidence, Section, SectionAnalysis, Statement, StatementJudgement } from './types.js';
 
 const LINE_KEYS = new Set(['line', 'startLine', 'endLine', 'headingLine', 'headingEndLine']);
 const OFFSET_KEYS = new Set(['offset', 'startOffset', 'endOffset', 'bodyOffset']);
@@ -38,9 +38,9 @@ export function rebaseSections(analyses: readonly SectionAnalysis[], lineDelta: 
   return analyses.map((analysis) => rebaseSection(analysis, lineDelta, offsetDelta));
 }
 
-/** One section moved by the deltas: a copy of everything that holds a position. */
-export function rebaseSection(analysis: SectionAnalysis, lineDelta: number, offsetDelta: number): SectionAnalysis {
-  const section = { ...analysis.section };
+/** A copy of the section's own positions moved by the deltas (its blocks are the caller's to move). */
+function movedSectionHeader(original: Section, lineDelta: number, offsetDelta: number): Section {
+  const section = { ...original };
   if (section.headingLine !== null) section.headingLine += lineDelta;
   if (section.headingEndLine !== null) section.headingEndLine += lineDelta;
   section.startLine += lineDelta;
@@ -48,6 +48,12 @@ export function rebaseSection(analysis: SectionAnalysis, lineDelta: number, offs
   section.startOffset += offsetDelta;
   section.bodyOffset += offsetDelta;
   section.endOffset += offsetDelta;
+  return section;
+}
+
+/** One section moved by the deltas: a copy of everything that holds a position. */
+export function rebaseSection(analysis: SectionAnalysis, lineDelta: number, offsetDelta: number): SectionAnalysis {
+  const section = movedSectionHeader(analysis.section, lineDelta, offsetDelta);
   section.blocks = analysis.section.blocks.map((block) => moveBlock(block, lineDelta, offsetDelta));
   const classification = { ...analysis.classification };
   classification.evidence = analysis.classification.evidence.map((item) => moveEvidence(item, lineDelta, offsetDelta));
@@ -67,14 +73,7 @@ export function rebaseSection(analysis: SectionAnalysis, lineDelta: number, offs
  * cache's own, are moved in place.
  */
 export function moveSection(analysis: SectionAnalysis, lineDelta: number, offsetDelta: number, previous: SectionAnalysis, lineShift: number, offsetShift: number): SectionAnalysis {
-  const section = { ...analysis.section };
-  if (section.headingLine !== null) section.headingLine += lineDelta;
-  if (section.headingEndLine !== null) section.headingEndLine += lineDelta;
-  section.startLine += lineDelta;
-  section.endLine += lineDelta;
-  section.startOffset += offsetDelta;
-  section.bodyOffset += offsetDelta;
-  section.endOffset += offsetDelta;
+  const section = movedSectionHeader(analysis.section, lineDelta, offsetDelta);
   section.blocks = previous.section.blocks.map((block) => moveBlock(block, lineShift, offsetShift));
   const classification = { ...analysis.classification };
   classification.evidence = previous.classification.evidence.map((item) => moveEvidence(item, lineShift, offsetShift));
