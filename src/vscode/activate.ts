@@ -7,7 +7,7 @@ import { isLintable, LintController } from './controller.js';
 import { ExplainPages } from './explain-pages.js';
 import { createInProcessRunner, setLintRunner, type LintRunner } from './lint-runner.js';
 import { Logger } from './logger.js';
-import { statusText, type StatusState } from './presentation.js';
+import { statusStateOf, statusText } from './presentation.js';
 import { CodeActionProvider, CodeLensProvider, HoverProvider } from './providers.js';
 import { WorkspaceDiagnostics } from './workspace-diagnostics.js';
 
@@ -37,14 +37,7 @@ export function activate(context: vscode.ExtensionContext, createRunner?: Runner
     if (!document || !isLintable(document)) return status.hide();
     const state = controller.lastState(document.uri);
     if (!state) return status.hide();
-    const view: StatusState = state.configError
-      ? { state: 'config-error' }
-      : state.result.skipped
-        ? { state: 'skipped', reason: state.result.skipped }
-        : state.shown
-          ? { state: 'linted', kind: state.result.kind, findings: state.findings.length, dropped: state.dropped }
-          : { state: 'not-product' };
-    const { text, tooltip } = statusText(view);
+    const { text, tooltip } = statusText(statusStateOf(state));
     status.text = text;
     status.tooltip = tooltip;
     status.show();

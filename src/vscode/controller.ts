@@ -2,7 +2,7 @@
 // save / config change, drop stale results, clear on close.
 import * as vscode from 'vscode';
 import type { Config } from '../core/config.js';
-import type { Finding, LintResult } from '../core/types.js';
+import type { Finding } from '../core/types.js';
 import { configProblemDiagnostics, ConfigFileResolver, ConfigFolderWatchers, layerConfigs, lintFileName, readWithWorkspaceFs, type ConfigFile } from './config-files.js';
 import { IGNORED_SCHEMES, MARKDOWN_LANGUAGE, SETTINGS_SECTION, SOURCE } from './constants.js';
 import { capFindings, toDiagnostic } from './convert.js';
@@ -14,7 +14,7 @@ import { readEditorOptions, readSettingsConfig, type EditorOptions } from './set
 
 export interface DocumentState {
   version: number;
-  result: LintResult;
+  result: LintReply;
   /** Findings shown (after the cap); empty when the document is not shown. */
   findings: Finding[];
   dropped: number;

@@ -1,6 +1,7 @@
 // Text the user reads: explain pages, hovers, CodeLens titles, status bar.
 // Document text is escaped before it goes into rendered Markdown.
 import type { Evidence, Finding, Kind, Label, LintResult, SectionReport } from '../core/types.js';
+import type { LintReply } from './lint-runner.js';
 
 /** Characters that open emphasis, code, links, HTML or strikethrough anywhere in a line. */
 const INLINE_SPECIALS = /[`*_[\]<~]/g;
@@ -92,7 +93,17 @@ export type StatusState =
   | { state: 'linted'; kind: Kind; findings: number; dropped?: number }
   | { state: 'not-product' }
   | { state: 'skipped'; reason: string }
+  | { state: 'not-linted'; reason: string }
   | { state: 'config-error' };
+
+/** What the status bar says about a document's latest result. */
+export function statusStateOf(state: { configError: boolean; shown: boolean; result: LintReply; findings: readonly unknown[]; dropped: number }): StatusState {
+  if (state.configError) return { state: 'config-error' };
+  if (state.result.failure) return { state: 'not-linted', reason: state.result.failure.message };
+  if (state.result.skipped) return { state: 'skipped', reason: state.result.skipped };
+  if (state.shown) return { state: 'linted', kind: state.result.kind, findings: state.findings.length, dropped: state.dropped };
+  return { state: 'not-product' };
+}
 
 export function statusText(status: StatusState): { text: string; tooltip: string } {
   switch (status.state) {
@@ -110,6 +121,8 @@ export function statusText(status: StatusState): { text: string; tooltip: string
       };
     case 'skipped':
       return { text: 'PM/PO: skipped', tooltip: status.reason };
+    case 'not-linted':
+      return { text: 'PM/PO: not linted', tooltip: `${status.reason} See the "PM/PO Lint" output.` };
     case 'config-error':
       return { text: 'PM/PO: config error', tooltip: 'A .pmpo-lint.json(c) file above this document is invalid; see Problems and the "PM/PO Lint" output.' };
   }

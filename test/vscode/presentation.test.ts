@@ -7,7 +7,8 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/core/index';
 import { gitignoreScope, globScope, isIgnored } from '../../src/vscode/ignores';
-import { codeLensTitle, escapeMarkdown, explainMarkdown, hoverMarkdown, shouldShow, statusText } from '../../src/vscode/presentation';
+import { failedReply } from '../../src/vscode/lint-runner';
+import { codeLensTitle, escapeMarkdown, explainMarkdown, hoverMarkdown, shouldShow, statusStateOf, statusText } from '../../src/vscode/presentation';
 import { TEMPLATE_CHOICES, templatesFromSnippets } from '../../src/vscode/templates';
 
 const text = readFileSync(new URL('./fixtures/mixed-prd.md', import.meta.url), 'utf8');
@@ -71,6 +72,14 @@ describe('status bar and CodeLens', () => {
     expect(statusText({ state: 'linted', kind: 'prd', findings: 1 }).text).toBe('PM/PO: prd · 1 finding');
     expect(statusText({ state: 'linted', kind: 'backlog', findings: 200, dropped: 5 }).text).toBe('PM/PO: backlog · 205 findings');
     expect(statusText({ state: 'not-product' }).text).toBe('PM/PO: not a product document — set kind');
+  });
+
+  it('says a document could not be linted, not that it was skipped', () => {
+    const failure = { reason: 'timeout' as const, elapsedMs: 10_400, message: 'pmpo-lint could not lint this document: its lint was stopped after 10.4 s.' };
+    const status = statusText(statusStateOf({ configError: false, shown: true, result: failedReply(failure), findings: [], dropped: 0 }));
+    expect(status).toEqual({ text: 'PM/PO: not linted', tooltip: `${failure.message} See the "PM/PO Lint" output.` });
+    const skipped = lint('# Plan PRD\n\nText.\n', { fileName: 'plan-prd.md', config: { maxFileSizeKB: 0.001 } });
+    expect(statusText(statusStateOf({ configError: false, shown: true, result: skipped, findings: [], dropped: 0 })).text).toBe('PM/PO: skipped');
   });
 
   it('shows only product documents unless forced or opted out', () => {
