@@ -44,6 +44,7 @@ if (want('keystroke')) {
   log('\n2. Re-lint after a one-character edit in the middle (createLinter) vs a full lint');
   for (const row of results.keystrokeTable.rows) log(`${row.sizeKB} KB: ${row.keystrokeMs} ms median (max ${row.maxKeystrokeMs}), full lint ${row.fullLintMs} ms, ratio ${row.ratioVsFullLint}`);
   log(`   vs markdownlint on 1 MB (${results.keystrokeTable.markdownlint1MBMs} ms): ratio ${results.keystrokeTable.ratioVsMarkdownlint1MB}`);
+  log(`   40 edits in a row, no collection forced before each (as typing goes): ${results.keystrokeTable.rows[0].keystrokeInARowMs} ms median, vs markdownlint ${results.keystrokeTable.ratioInARowVsMarkdownlint1MB}`);
 }
 if (want('pathological')) {
   results.pathologicalTable = child('pathological');
@@ -72,6 +73,8 @@ const summary = {
     ratioVsFullLint1MB: row(results.keystrokeTable, 1024)?.ratioVsFullLint ?? null,
     ratioVsMarkdownlint1MB: results.keystrokeTable?.ratioVsMarkdownlint1MB ?? null,
     ms1MB: row(results.keystrokeTable, 1024)?.keystrokeMs ?? null,
+    msInARow1MB: row(results.keystrokeTable, 1024)?.keystrokeInARowMs ?? null,
+    ratioInARowVsMarkdownlint1MB: results.keystrokeTable?.ratioInARowVsMarkdownlint1MB ?? null,
   },
   full: {
     ratioVsParse100KB: row(results.fullTable, 100)?.ratioVsParse ?? null,
