@@ -55,13 +55,13 @@ function movedSectionHeader(original: Section, lineDelta: number, offsetDelta: n
 export function rebaseSection(analysis: SectionAnalysis, lineDelta: number, offsetDelta: number): SectionAnalysis {
   const section = movedSectionHeader(analysis.section, lineDelta, offsetDelta);
   section.blocks = analysis.section.blocks.map((block) => moveBlock(block, lineDelta, offsetDelta));
-  const classification = { ...analysis.classification };
-  classification.evidence = analysis.classification.evidence.map((item) => moveEvidence(item, lineDelta, offsetDelta));
-  const out = { ...analysis };
-  out.section = section;
-  out.statements = analysis.statements.map((judgement) => moveJudgement(judgement, lineDelta, offsetDelta));
-  out.classification = classification;
-  return out;
+  const evidence = analysis.classification.evidence.map((item) => moveEvidence(item, lineDelta, offsetDelta));
+  return placedAnalysis(analysis, section, evidence, analysis.statements.map((judgement) => moveJudgement(judgement, lineDelta, offsetDelta)));
+}
+
+/** `analysis` with its moved section, classification evidence and statements. */
+function placedAnalysis(analysis: SectionAnalysis, section: Section, evidence: Evidence[], statements: StatementJudgement[]): SectionAnalysis {
+  return { ...analysis, section, statements, classification: { ...analysis.classification, evidence } };
 }
 
 /**
@@ -75,13 +75,8 @@ export function rebaseSection(analysis: SectionAnalysis, lineDelta: number, offs
 export function moveSection(analysis: SectionAnalysis, lineDelta: number, offsetDelta: number, previous: SectionAnalysis, lineShift: number, offsetShift: number): SectionAnalysis {
   const section = movedSectionHeader(analysis.section, lineDelta, offsetDelta);
   section.blocks = previous.section.blocks.map((block) => moveBlock(block, lineShift, offsetShift));
-  const classification = { ...analysis.classification };
-  classification.evidence = previous.classification.evidence.map((item) => moveEvidence(item, lineShift, offsetShift));
-  const out = { ...analysis };
-  out.section = section;
-  out.statements = shiftStatements(previous.statements, lineShift, offsetShift);
-  out.classification = classification;
-  return out;
+  const evidence = previous.classification.evidence.map((item) => moveEvidence(item, lineShift, offsetShift));
+  return placedAnalysis(analysis, section, evidence, shiftStatements(previous.statements, lineShift, offsetShift));
 }
 
 /**
