@@ -108,10 +108,18 @@ class Slot {
   get load(): number {
     return this.queue.size + (this.current ? 1 : 0);
   }
+  /** Every lint it runs or has queued. */
+  get lints(): Queued[] {
+    return [...(this.current ? [this.current.queued] : []), ...this.queue.values()];
+  }
 }
 
 function answer(queued: Queued, reply: LintReply): void {
   queued.waiters.forEach((waiter) => waiter.resolve(reply));
+}
+
+function rejectAll(queued: Queued, error: Error): void {
+  queued.waiters.forEach((waiter) => waiter.reject(error));
 }
 
 function seconds(ms: number): string {
@@ -142,12 +150,18 @@ export function createWorkerRunner(options: WorkerRunnerOptions): WorkerRunner {
   let failed = false;
   let disposed = false;
 
-  function runHere(queued: Queued): void {
+  /** Answers a lint whose text already stopped a worker with that failure; true when it did. */
+  function answeredAsFailed(queued: Queued): boolean {
     const known = failures.find(queued.request);
-    if (known) return answer(queued, failedReply(known));
+    if (known) answer(queued, failedReply(known));
+    return known !== undefined;
+  }
+
+  function runHere(queued: Queued): void {
+    if (answeredAsFailed(queued)) return;
     fallback.lint(queued.request).then(
       (reply) => answer(queued, reply),
-      (error: Error) => queued.waiters.forEach((waiter) => waiter.reject(error)),
+      (error: Error) => rejectAll(queued, error),
     );
   }
 
@@ -163,7 +177,7 @@ export function createWorkerRunner(options: WorkerRunnerOptions): WorkerRunner {
     if (failed || disposed) return;
     failed = true;
     options.log(`lint worker: ${reason}; linting on the extension host thread from now on`);
-    const stranded = slots.flatMap((slot) => [...(slot.current ? [slot.current.queued] : []), ...slot.queue.values()]);
+    const stranded = slots.flatMap((slot) => slot.lints);
     for (const slot of slots.splice(0)) stop(slot);
     slotOfKey.clear();
     stranded.forEach(runHere);
@@ -220,8 +234,9 @@ export function createWorkerRunner(options: WorkerRunnerOptions): WorkerRunner {
 
   function exited(slot: Slot, code: number): void {
     if (slot.retired || disposed) return;
-    if (!slot.ready) return fail(slot.error ? `stopped (${slot.error.message})` : `exited (code ${code})`);
-    if (!slot.current) options.log(`lint worker: ${slot.error ? `stopped (${slot.error.message})` : `exited (code ${code})`} while idle; a new one starts on the next lint`);
+    const how = slot.error ? `stopped (${slot.error.message})` : `exited (code ${code})`;
+    if (!slot.ready) return fail(how);
+    if (!slot.current) options.log(`lint worker: ${how} while idle; a new one starts on the next lint`);
     retire(slot, (running) => crashFailure(code, slot.error, running.started === undefined ? 0 : performance.now() - running.started));
   }
 
@@ -252,7 +267,7 @@ export function createWorkerRunner(options: WorkerRunnerOptions): WorkerRunner {
     if (message.error !== undefined) {
       const error = new Error(message.error.split('\n')[0]);
       error.stack = message.error;
-      current.queued.waiters.forEach((waiter) => waiter.reject(error));
+      rejectAll(current.queued, error);
     } else answer(current.queued, message.reply!);
     pump(slot);
   }
@@ -262,11 +277,7 @@ export function createWorkerRunner(options: WorkerRunnerOptions): WorkerRunner {
     for (const [key, queued] of slot.queue) {
       slot.queue.delete(key);
       queued.detach();
-      const known = failures.find(queued.request);
-      if (known) {
-        answer(queued, failedReply(known));
-        continue;
-      }
+      if (answeredAsFailed(queued)) continue;
       const { signal: _signal, ...request } = queued.request;
       try {
         slot.worker.postMessage({ type: 'lint', id: nextId, request } satisfies ToWorker);
@@ -379,7 +390,7 @@ export function createWorkerRunner(options: WorkerRunnerOptions): WorkerRunner {
       disposed = true;
       const stopping = slots.splice(0);
       const error = new Error('The lint runner was disposed.');
-      for (const slot of stopping) [...(slot.current ? [slot.current.queued] : []), ...slot.queue.values()].forEach((queued) => queued.waiters.forEach((waiter) => waiter.reject(error)));
+      for (const slot of stopping) slot.lints.forEach((queued) => rejectAll(queued, error));
       slotOfKey.clear();
       stopping.forEach(stop);
       await Promise.all(stopping.map((slot) => slot.worker.terminate()));
