@@ -7,6 +7,7 @@ import type { DocumentState, LintController } from './controller.js';
 import { fixAllText, minimalReplacement } from './edits.js';
 import { getLintRunner } from './lint-runner.js';
 import { codeLensTitle, hoverMarkdown } from './presentation.js';
+import { commonPrefixLength } from '../core/text.js';
 import type { SectionReport, TextEdit } from '../core/types.js';
 
 /** The edit "Fix all" makes to a document now, or undefined (nothing to fix, or not a shown product document). */
@@ -94,13 +95,6 @@ function movedHeadingLine(state: DocumentState, document: vscode.TextDocument): 
     const holdsHeading = line >= 1 && line <= document.lineCount && document.lineAt(line - 1).text === lineAround(state.text, section.startOffset);
     return holdsHeading ? line : null;
   };
-}
-
-function commonPrefixLength(a: string, b: string): number {
-  const limit = Math.min(a.length, b.length);
-  let same = 0;
-  while (same < limit && a.charCodeAt(same) === b.charCodeAt(same)) same++;
-  return same;
 }
 
 /** The whole line holding `offset`, without its line break. */
